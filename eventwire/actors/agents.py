@@ -1,0 +1,164 @@
+"""Generic agents ("Malian soldiers", "the military government") and roles ("the air force chief")
+coded to a country and sector from `data/agents.yaml` and the gazetteer spans in the phrase."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from ..nlp.gazetteer import SPANS_KEY
+from .lexicon import entry
+
+SOURCE = "agents.yaml"
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    kind: str            # agent | role
+    sector: str | None
+    title: bool = False  # a role written before a name: "General Diarra"
+    plural: bool = False
+
+    @property
+    def evidence(self) -> str:
+        return f"{SOURCE}:{self.kind}s:{self.text}"
+
+
+def _plurals(term: str) -> list[str]:
+    words = term.split()
+    last = words[-1]
+    if last.endswith("man"):
+        forms = [last[:-3] + "men"]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif last.endswith(("s", "sh", "ch", "x")):
+        forms = [last + "es"] if not last.endswith("s") else []
+    else:
+        forms = [last + "s"]
+    return [" ".join(words[:-1] + [f]) for f in forms]
+
+
+@lru_cache(maxsize=1)
+def terms() -> dict[str, Term]:
+    data = resources.load(SOURCE)
+    out: dict[str, Term] = {}
+    for sector, words in data["agents"].items():
+        for word in words:
+            out.setdefault(word, Term(word, "agent", sector))
+            for p in _plurals(word):
+                out.setdefault(p, Term(word, "agent", sector, plural=True))
+    for sector, roles in data["roles"].items():
+        for role in roles:
+            word = role["term"]
+            out[word] = Term(word, "role", sector, bool(role.get("title")))
+            for p in _plurals(word):  # "officials", "commanders": a group, coded as an agent
+                out.setdefault(p, Term(word, "agent", sector, plural=True))
+    return out
+
+
+class TermMatcher:
+    """Finds agent and role terms (case-insensitive), longest first."""
+
+    def __init__(self, nlp):
+        self.terms = terms()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for text in self.terms:
+            self.matcher.add(text, [nlp.make_doc(text)])
+
+    def __call__(self, doc: Doc) -> list[tuple[Span, Term]]:
+        from spacy.util import filter_spans
+
+        spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.matcher(doc)]
+        return [(s, self.terms[s.label_]) for s in filter_spans(spans)]
+
+
+@dataclass
+class Coding:
+    country: str | None = None
+    sector: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    countries: tuple[str, ...] = ()  # an identity's candidate countries, when no country is named
+
+
+def _gazetteer_in(doc: Doc, start: int, end: int):
+    for span in doc.spans.get(SPANS_KEY, []):
+        if start <= span.start and span.end <= end:
+            yield span
+
+
+def country_in(doc: Doc, start: int, end: int, coding: Coding) -> None:
+    """Fill coding.country from the first country-bearing name between token start and end."""
+    for span in _gazetteer_in(doc, start, end):
+        e = entry(span.kb_id_)
+        if e is None:
+            continue
+        if e.country and not coding.country:
+            coding.country = e.country
+            coding.evidence.append(e.source)
+        elif e.kind == "identity" and not coding.countries:
+            coding.countries = e.countries
+            coding.evidence.append(e.source)
+
+
+def _attached_places(head: Token) -> list[tuple[int, int]]:
+    """Token ranges of "in/of/from X" attached to a noun or to its participle ("operating in Mali")."""
+    out = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+            out.extend((g.left_edge.i, g.right_edge.i + 1) for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("acl", "relcl"):
+            for sub in child.children:
+                if sub.dep_ == "prep" and sub.lower_ in ("in", "from"):
+                    out.extend((g.left_edge.i, g.right_edge.i + 1) for g in sub.children if g.dep_ == "pobj")
+    return out
+
+
+# A generic head ("officials", "chief") takes a more specific sector from its modifiers:
+# "military officials" MIL, "police chief" POL, "intelligence officials" SPY.
+_GENERIC = {None, "GOV"}
+
+
+def _modifier_sector(doc: Doc, start: int, end: int, head: Token, term: Term | None) -> Term | None:
+    vocab = terms()
+    term_start = head.i - (len(term.text.split()) - 1 if term else 0)
+    for tok in doc[start:end]:
+        if term_start <= tok.i <= head.i:
+            continue
+        for n in (3, 2, 1):
+            text = doc[tok.i: min(tok.i + n, end)].text.lower()
+            t = vocab.get(text)
+            if t and t.sector and t.sector not in _GENERIC and tok.i + n <= head.i + 1:
+                return t
+    return None
+
+
+def code_phrase(doc: Doc, start: int, end: int, head: Token, term: Term | None) -> Coding:
+    """Country and sector of the phrase doc[start:end] whose head noun is `head`."""
+    coding = Coding(sector=term.sector if term else None)
+    if term:
+        coding.evidence.append(term.evidence)
+    if coding.sector in _GENERIC:
+        modifier = _modifier_sector(doc, start, end, head, term)
+        if modifier:
+            coding.sector = modifier.sector
+            coding.evidence.append(modifier.evidence)
+    country_in(doc, start, end, coding)
+    if not coding.country:
+        for s, e in _attached_places(head):
+            country_in(doc, s, e, coding)
+            if coding.country:
+                break
+    return coding
+
+
+def left_phrase(head: Token) -> tuple[int, int]:
+    """Token range of a noun with its left modifiers: "the Malian military government"."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "npadvmod", "advmod"):
+            start = min(start, child.left_edge.i)
+    return start, head.i + 1

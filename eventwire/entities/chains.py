@@ -1,0 +1,182 @@
+"""Mention chains for people: full names, surnames, titles ("General Diarra"), role descriptions
+("the official", "Mali's air force chief") and he/she pronouns, linked into one entity each.
+
+Rules, in document order:
+- a name that is a sub-sequence of an earlier (or later, longer) name joins its chain;
+- titles written before a name, and appositive roles ("X, the army spokesman,") become titles;
+- a role description joins the person mentioned most recently within `WINDOW` sentences; with
+  no such person (a headline or standfirst), the first person named within the next `WINDOW`;
+- a pronoun joins the person mentioned most recently within `WINDOW` sentences (`SOLE_WINDOW`
+  when that person is the only one mentioned in that stretch), or nobody.
+A role nobody claims becomes an entity of its own ("a police spokesman"), coded from its words.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..actors.agents import Term, code_phrase, left_phrase
+from .model import Actor, Entity, Mention
+from .named import bare_name, mention
+
+WINDOW = 3
+# With no other person in between, a pronoun or role reaches back further: news stories often
+# return to their one protagonist after a background paragraph.
+SOLE_WINDOW = 10
+PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+
+
+def _role_span(doc: Doc, span: Span) -> Span:
+    """The whole role description: "the Chief of Staff of the Western African nation's air force"."""
+    head = span.root
+    start, _ = left_phrase(span[-1])
+    start = min(start, span.start)
+    end = span.end
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
+            end = child.right_edge.i + 1
+    return doc[start:end]
+
+
+class _Person:
+    def __init__(self, key: str, span: Span):
+        self.key = key
+        self.name_tokens = [t.text for t in span]
+        self.entity = Entity(key, span.text, "PERSON", evidence=["ner:PERSON"])
+        self.codings = []   # (is_title, Coding) for the actor vote
+
+    def matches(self, tokens: list[str]) -> bool:
+        n = len(tokens)
+        mine = self.name_tokens
+        if n <= len(mine):
+            return any(mine[i:i + n] == tokens for i in range(len(mine) - n + 1))
+        return any(tokens[i:i + len(mine)] == mine for i in range(n - len(mine) + 1))
+
+    def actor(self) -> Actor | None:
+        sector = country = None
+        evidence = []
+        for _, coding in sorted(self.codings, key=lambda c: not c[0]):
+            if coding.sector and not sector:
+                sector = coding.sector
+                evidence += coding.evidence
+            if coding.country and not country:
+                country = coding.country
+                evidence += [e for e in coding.evidence if e not in evidence]
+        if not (sector or country):
+            return None
+        return Actor(country, sector, self.entity.name, evidence)
+
+
+def _titles_before(doc: Doc, ent: Span, role_by_end: dict[int, tuple[Span, Term]]):
+    """Role terms written right before a name, and where the title part of the mention starts."""
+    titles, start, pos = [], ent.start, ent.start
+    while pos in role_by_end:
+        span, term = role_by_end[pos]
+        titles.insert(0, (span, term))
+        if term.title and span[0].text[:1].isupper():
+            start = span.start
+        pos = span.start
+    return titles, start
+
+
+def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Span, Term]],
+                    all_terms: list[tuple[Span, Term]]) -> list[Entity]:
+    role_by_end = {span.end: (span, term) for span, term in all_terms if term.kind == "role"}
+    adjacent = set()  # role spans consumed as titles or appositions
+    items = []        # (token index, kind, payload) in document order
+    for ent in persons:
+        items.append((ent.start, "name", ent))
+    for span, term in roles:
+        items.append((span.start, "role", (span, term)))
+    for tok in doc:
+        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+            items.append((tok.i, "pronoun", tok))
+    items.sort(key=lambda x: x[0])
+
+    people: list[_Person] = []
+    recent: list[tuple[int, _Person]] = []   # (sentence, person) of every linked mention
+    pending: list[tuple[int, Span, object]] = []  # roles waiting for a person named later
+    orphans: list[tuple[Span, object]] = []
+
+    def nearest(sent: int) -> _Person | None:
+        near = [p for s, p in recent if sent - s <= WINDOW]
+        if near:
+            return near[-1]
+        far = {id(p): p for s, p in recent if sent - s <= SOLE_WINDOW}
+        return next(iter(far.values())) if len(far) == 1 else None
+
+    def link_role(person: _Person, rspan: Span, coding) -> None:
+        person.entity.add(mention(rspan, "role", sent_of(rspan.start)))
+        person.codings.append((False, coding))
+        person.entity.titles.append(bare_name(rspan))
+
+    for _, kind, payload in items:
+        if kind == "name":
+            ent = payload
+            tokens = [t.text for t in ent]
+            person = next((p for p in reversed(people) if p.matches(tokens)), None)
+            if person is None:
+                person = _Person(f"person:{len(people)}", ent)
+                people.append(person)
+            elif len(tokens) > len(person.name_tokens):
+                person.name_tokens, person.entity.name = tokens, ent.text
+            titles, start = _titles_before(doc, ent, role_by_end)
+            for span, term in titles:
+                adjacent.add(span.start)
+                if span.text not in person.entity.titles:
+                    person.entity.titles.append(span.text)
+                person.codings.append((True, code_phrase(doc, span.start, span.end, span.root, term)))
+            person.entity.add(mention(doc[start:ent.end], "title" if start < ent.start else "name", sent_of(ent.start)))
+            for child in ent.root.children:  # "Rasmané Zongo, the army spokesman,"
+                if child.dep_ == "appos":
+                    app = doc[child.left_edge.i: child.right_edge.i + 1]
+                    hit = next(((s, t) for s, t in roles if app.start <= s.start < app.end), None)
+                    if hit:
+                        adjacent.add(hit[0].start)
+                        link_role(person, app, code_phrase(doc, app.start, app.end, hit[0].root, hit[1]))
+            sent = sent_of(ent.start)
+            for psent, rspan, coding in pending:
+                if sent - psent <= WINDOW:
+                    link_role(person, rspan, coding)
+                else:
+                    orphans.append((rspan, coding))
+            pending.clear()
+            recent.append((sent, person))
+        elif kind == "role":
+            span, term = payload
+            if span.start in adjacent:
+                continue
+            rspan = _role_span(doc, span)
+            coding = code_phrase(doc, rspan.start, rspan.end, span.root, term)
+            sent = sent_of(span.start)
+            person = nearest(sent)
+            if person:
+                link_role(person, rspan, coding)
+                recent.append((sent, person))
+            elif not recent:
+                pending.append((sent, rspan, coding))
+            else:
+                orphans.append((rspan, coding))
+        else:
+            tok = payload
+            sent = sent_of(tok.i)
+            person = nearest(sent)
+            if person:
+                person.entity.add(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", sent, tok.i))
+                recent.append((sent, person))
+    orphans += [(rspan, coding) for _, rspan, coding in pending]
+
+    out = []
+    for person in people:
+        person.entity.actor = person.actor()
+        if person.entity.actor:
+            person.entity.evidence += person.entity.actor.evidence
+        out.append(person.entity)
+    unnamed: dict[str, Entity] = {}
+    for rspan, coding in orphans:
+        name = bare_name(rspan)
+        ent = unnamed.setdefault(name.casefold(), Entity(f"role:{name.casefold()}", name, "PERSON",
+                                                         evidence=list(coding.evidence)))
+        if coding.country or coding.sector:
+            ent.actor = Actor(coding.country, coding.sector, name, list(coding.evidence))
+        ent.add(mention(rspan, "role", sent_of(rspan.start)))
+    return out + list(unnamed.values())

@@ -1,0 +1,1 @@
+"""Scoring against the annotated sets of `../shared/eval` (JSON Lines, one shape for all tasks)."""

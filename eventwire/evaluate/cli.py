@@ -1,0 +1,30 @@
+"""`eventwire eval TASK FILE`: per-field precision/recall/F1 on an annotated set."""
+from __future__ import annotations
+
+import json
+
+import click
+
+TASKS = {
+    "actors": "eventwire.evaluate.actors",      # ACLED notes: actor country and sector
+    "entities": "eventwire.evaluate.entities",  # CoNLL-style named entities
+}
+
+
+@click.command("eval")
+@click.argument("task", type=click.Choice(sorted(TASKS)))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=click.IntRange(1), default=None, help="Score only the first N records.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON after the report.")
+def eval_group(task, path, limit, as_json):
+    """Score the pipeline on an annotated set (JSON Lines, ../shared/eval shape).
+
+    TASK is the kind of set: actors (ACLED notes), entities (CoNLL-style names).
+    """
+    import importlib
+
+    report = importlib.import_module(TASKS[task]).score(path, limit)
+    click.echo(report.text())
+    if as_json:
+        click.echo(json.dumps({"task": task, "path": path, "scored": report.scored, "skipped": report.skipped,
+                               **report.figures}))

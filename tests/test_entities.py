@@ -1,0 +1,109 @@
+"""Entities and actors on short wire-style sentences written for these tests."""
+import pytest
+
+from conftest import entity_with
+
+
+def code(e):
+    return (e.actor.country, e.actor.sector) if e.actor else None
+
+
+@pytest.mark.parametrize("text, mention, etype, country", [
+    ("Mali and Niger recalled their ambassadors on Friday.", "Mali", "GPE", "MLI"),
+    ("Mali and Niger recalled their ambassadors on Friday.", "Niger", "GPE", "NER"),
+    ("Nigeria and Chad agreed to patrol the lake together.", "Chad", "GPE", "TCD"),
+    ("Troops from Burkina Faso crossed into Niger overnight.", "Burkina Faso", "GPE", "BFA"),
+    ("The talks were held in the Central African Republic.", "Central African Republic", "GPE", "CAF"),
+    ("Ivory Coast denied the report.", "Ivory Coast", "GPE", "CIV"),
+])
+def test_countries_are_never_people(analyze, text, mention, etype, country):
+    e = entity_with(analyze(text), mention)
+    assert e.type == etype and e.actor.country == country
+
+
+def test_a_person_named_like_a_country_stays_a_person(analyze):
+    e = entity_with(analyze("Chad Anderson, a spokesman for the charity, said the convoy was safe."), "Chad Anderson")
+    assert e.type == "PERSON"
+
+
+@pytest.mark.parametrize("capital, country", [("Moscow", "RUS"), ("Kiev", "UKR"), ("Kyiv", "UKR"),
+                                              ("Bamako", "MLI"), ("Niamey", "NER"), ("Ouagadougou", "BFA")])
+def test_capital_as_actor_is_the_government(analyze, capital, country):
+    e = entity_with(analyze(f"{capital} rejected the accusations on Monday."), capital)
+    assert code(e) == (country, "GOV")
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Malian soldiers repelled the attack.", "Malian soldiers", ("MLI", "MIL")),
+    ("Dozens of Bamako's soldiers were killed.", "Bamako's soldiers", ("MLI", "MIL")),
+    ("The Malian military government responded angrily.", "The Malian military government", ("MLI", "GOV")),
+    ("Nigerien police arrested six suspects.", "Nigerien police", ("NER", "POL")),
+    ("Ukrainian officials welcomed the move.", "Ukrainian officials", ("UKR", "GOV")),
+    ("Burkinabe military officials denied the claim.", "Burkinabe military officials", ("BFA", "MIL")),
+    ("Tuareg rebels operating in Mali seized the town.", "Tuareg rebels", ("MLI", "REB")),
+    ("Jihadists in Niger attacked a convoy.", "Jihadists", ("NER", "INS")),
+    ("Villagers in Burkina Faso fled the fighting.", "Villagers", ("BFA", "CVL")),
+    ("Unidentified gunmen stormed the market.", "Unidentified gunmen", (None, "UAF")),
+])
+def test_agents_take_country_from_modifiers_and_places(analyze, text, mention, expected):
+    e = entity_with(analyze(text), mention)
+    assert code(e) == expected
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Fighters of the Wagner Group were seen near Gao.", "Wagner Group", ("RUS", "PMC")),
+    ("JNIM claimed the attack on the convoy.", "JNIM", ("MLI", "INS")),
+    ("The Alliance of Sahel States held a summit.", "Alliance of Sahel States", (None, "IGO")),
+    ("Al-Shabaab fighters attacked a base in Somalia.", "Al-Shabaab", ("SOM", "INS")),
+])
+def test_named_actors_from_the_dictionary(analyze, text, mention, expected):
+    e = entity_with(analyze(text), mention)
+    assert code(e) == expected
+    assert any(ev.startswith("actors/") for ev in e.actor.evidence)
+
+
+def test_outlet_is_a_media_actor(analyze):
+    e = entity_with(analyze("The minister told RT that the deal was signed."), "RT")
+    assert e.type == "ORG" and code(e) == ("RUS", "MED")
+
+
+def test_title_surname_and_pronoun_chain(analyze):
+    a = analyze("Colonel Fatou Keita, the army spokeswoman, said the base was secure. "
+                "She added that two soldiers were wounded. "
+                "\"We will respond,\" Colonel Keita told reporters in Bamako.")
+    e = entity_with(a, "Colonel Fatou Keita")
+    texts = [m.text for m in e.mentions]
+    assert "She" in texts and "Colonel Keita" in texts
+    assert e.name == "Fatou Keita" and "Colonel" in e.titles
+    assert e.actor.sector == "MIL"
+
+
+def test_role_description_before_the_name_joins_the_person(analyze):
+    a = analyze("Niger's interior minister told reporters the border would stay closed.\n"
+                "Mohamed Toumba made the remarks in Niamey on Monday. "
+                "The official said traders would be compensated.")
+    e = entity_with(a, "Mohamed Toumba")
+    texts = [m.text for m in e.mentions]
+    assert "Niger's interior minister" in texts and "The official" in texts
+    assert code(e) == ("NER", "GOV")
+
+
+def test_unnamed_role_is_its_own_entity(analyze):
+    a = analyze("A police spokesman in Niger said three suspects had been detained.")
+    e = entity_with(a, "A police spokesman in Niger") if any(
+        m.text == "A police spokesman in Niger" for e in a.entities for m in e.mentions) else entity_with(a, "A police spokesman")
+    assert e.type == "PERSON" and e.actor.sector == "POL"
+
+
+def test_pronoun_without_a_person_stays_unlinked(analyze):
+    a = analyze("He said the road was closed. The army sent reinforcements.")
+    assert not any(m.text == "He" for e in a.entities for m in e.mentions)
+
+
+def test_every_mention_points_into_the_text(analyze):
+    text = ("Fighters of the Wagner Group and Malian soldiers clashed with Tuareg rebels near Kidal, "
+            "Mali's army said. General Ali Traore said he expected more attacks.")
+    a = analyze(text)
+    for e in a.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
