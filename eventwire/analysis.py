@@ -22,7 +22,7 @@ SCHEMA = "eventwire.analysis/1"
 class Analysis:
     article: Article
     entities: list[Entity] = field(default_factory=list)
-    # Filled by the stages that land with their own issues (places and times, quotes, events).
+    # Filled by the registered stages (eventwire/stages.py), in order.
     places: list[dict] = field(default_factory=list)
     times: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
@@ -68,13 +68,16 @@ def analyze(text_or_article, published: str | None = None, url: str | None = Non
 
 
 def _analysis(nlp, article: Article, doc) -> Analysis:
-    return Analysis(article=article, entities=extract_entities(nlp, doc))
+    from .stages import run_stages
+
+    analysis = Analysis(article=article, entities=extract_entities(nlp, doc))
+    run_stages(doc, analysis)
+    return analysis
 
 
 def analyze_docs(articles: list[Article]) -> list[Analysis | Failure]:
     """Analyse finished Articles with `nlp.pipe` batching; a document that raises becomes a
     Failure (`analysis_error`) and the others are still analysed."""
-    out: list[Analysis | Failure] = []
     by_lang: dict[str, list[int]] = {}
     for i, article in enumerate(articles):
         by_lang.setdefault(article.language or "en", []).append(i)
@@ -92,8 +95,7 @@ def analyze_docs(articles: list[Article]) -> list[Analysis | Failure]:
                 except Exception as exc:
                     results[i] = Failure(articles[i].source_id or "?", "analysis_error",
                                          f"{exc.__class__.__name__}: {exc}")
-    out = [results[i] for i in range(len(articles))]
-    return out
+    return [results[i] for i in range(len(articles))]
 
 
 def _safe(nlp, article: Article, doc) -> Analysis | Failure:

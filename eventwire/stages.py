@@ -1,0 +1,26 @@
+"""The analysis stages after entities, in the order they run, registered by name.
+
+A stage is a function `stage(doc, analysis) -> None` that fills its own list on the Analysis
+(`analysis.times`, `analysis.places`, `analysis.quotes`, `analysis.events`) with JSON-ready dicts
+of the `eventwire.analysis/1` contract. Later stages may read what earlier ones filled. Each entry
+is "module:function", imported on first use, so a stage's data is loaded once per process.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+STAGES: dict[str, str] = {
+    # name: "module:function"  (one line per stage; order matters)
+}
+
+
+@lru_cache(maxsize=None)
+def stage(name: str):
+    module, func = STAGES[name].split(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def run_stages(doc, analysis) -> None:
+    for name in STAGES:
+        stage(name)(doc, analysis)
