@@ -33,14 +33,16 @@ def gold_country(actor: str) -> str | None:
     return None
 
 
-def _named_countries(analysis) -> set[str]:
-    return {e.actor.country for e in analysis.entities if e.actor and e.actor.country}
+def _named_countries(analysis, explicit: bool = False) -> set[str]:
+    """Countries the note names: any coded name, or (explicit) a country, capital or demonym."""
+    return {e.actor.country for e in analysis.entities if e.actor and e.actor.country
+            and (not explicit or any(ev.startswith("countries.yaml") for ev in e.actor.evidence))}
 
 
 def score(path: str, limit: int | None = None) -> Report:
     report = Report("actors (ACLED notes)", path)
     records = list(read_set(path, limit))
-    found = PRF()
+    found, explicit = PRF(), PRF()
     sector_ok = total_sector = 0
     for record, analysis in analysed(records):
         if not hasattr(analysis, "entities"):
@@ -59,6 +61,9 @@ def score(path: str, limit: int | None = None) -> Report:
                 continue
             used = True
             hits = [e for e in actors if e.actor.country == country]
+            if country in _named_countries(analysis, explicit=True):
+                explicit.tp += bool(hits)
+                explicit.fn += not hits
             if hits:
                 found.tp += 1
                 total_sector += 1
@@ -82,10 +87,13 @@ def score(path: str, limit: int | None = None) -> Report:
         else:
             strings.fn += 1
     rec = found.recall
-    report.figures = {"note_country_recall": rec, "sector_given_country": sector_ok / total_sector if total_sector else 0.0,
+    report.figures = {"note_country_recall": rec, "explicit_country_recall": explicit.recall,
+                      "sector_given_country": sector_ok / total_sector if total_sector else 0.0,
                       "string_country_recall": strings.recall}
     report.lines += [
         f"actor country found in the note's analysis: {rec:.3f} ({found.tp}/{found.tp + found.fn} actors)",
+        f"  ... where the note names the country itself (name, capital, demonym): {explicit.recall:.3f} "
+        f"({explicit.tp}/{explicit.tp + explicit.fn})",
         f"  ... and sector matches ACLED's inter class: {report.figures['sector_given_country']:.3f} "
         f"({sector_ok}/{total_sector})",
         f"ACLED actor strings resolved to their country: {strings.recall:.3f} ({strings.tp}/{strings.tp + strings.fn} "

@@ -28,11 +28,17 @@ def _headline(text: str) -> str | None:
     return first
 
 
-def read_text(source: str, data: bytes) -> Iterator[Article | Failure]:
+def _decoded(source: str, data: bytes) -> str | Failure:
     try:
-        text = decode(data)
+        return decode(data)
     except InputError as exc:
-        yield Failure(source, exc.code, exc.reason)
+        return Failure(source, exc.code, exc.reason)
+
+
+def read_text(source: str, data: bytes) -> Iterator[Article | Failure]:
+    text = _decoded(source, data)
+    if isinstance(text, Failure):
+        yield text
         return
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, removed = strip_boilerplate(text)
@@ -43,10 +49,9 @@ def read_html(source: str, data: bytes) -> Iterator[Article | Failure]:
     import trafilatura
     from htmldate import find_date
 
-    try:
-        html = decode(data)
-    except InputError as exc:
-        yield Failure(source, exc.code, exc.reason)
+    html = _decoded(source, data)
+    if isinstance(html, Failure):
+        yield html
         return
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
@@ -87,10 +92,9 @@ def _record_article(source: str, record: dict) -> Article:
 
 
 def read_jsonl(source: str, data: bytes) -> Iterator[Article | Failure]:
-    try:
-        text = decode(data)
-    except InputError as exc:
-        yield Failure(source, exc.code, exc.reason)
+    text = _decoded(source, data)
+    if isinstance(text, Failure):
+        yield text
         return
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
