@@ -163,3 +163,13 @@ def test_explicit_language_wins_over_detection(tmp_path):
     f = tmp_path / "in.jsonl"
     f.write_text(json.dumps({"id": "x", "text": WIRE, "lang": "fr"}) + "\n")
     assert only(run(f), Failure).code == "unsupported_language"
+
+
+def test_fifty_megabyte_text_is_refused_with_the_default_limit(tmp_path):
+    f = tmp_path / "huge.txt"
+    with f.open("w") as fh:
+        line = WIRE + "\n"
+        for _ in range(50_000_000 // len(line) + 1):
+            fh.write(line)
+    failure = only(run(f), Failure)
+    assert failure.code == "too_large"

@@ -149,3 +149,12 @@ def test_query_commands_and_exports(tmp_path):
     assert duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchall()[0][0] > 0
     csv_out = cli("export", "--db", db, "--format", "csv", "--table", "mentions")
     assert csv_out.stdout.splitlines()[0].startswith("article_id,entity_id,start,end,text")
+
+
+def test_analyze_reads_standard_input():
+    result = cli("analyze", "-", "--published", "2024-03-01",
+                 input="Chadian troops clashed with Boko Haram fighters near Lake Chad on Sunday, the army said.")
+    assert result.exit_code == 0
+    a = json.loads(result.stdout)
+    assert a["article"]["source_id"] == "-" and a["article"]["published"] == "2024-03-01"
+    assert any((e["actor"] or {}).get("code") == "TCD MIL" for e in a["entities"])

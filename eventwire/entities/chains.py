@@ -125,7 +125,9 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
                 if span.text not in person.entity.titles:
                     person.entity.titles.append(span.text)
                 person.codings.append((True, code_phrase(doc, span.start, span.end, span.root, term)))
-            person.entity.add(mention(doc[start:ent.end], "title" if start < ent.start else "name", sent_of(ent.start)))
+            person.entity.add(mention(ent, "name", sent_of(ent.start)))
+            if start < ent.start:  # "General Diarra": the titled form is a mention too
+                person.entity.add(mention(doc[start:ent.end], "title", sent_of(ent.start)))
             for child in ent.root.children:  # "Rasmané Zongo, the army spokesman,"
                 if child.dep_ == "appos":
                     app = doc[child.left_edge.i: child.right_edge.i + 1]
