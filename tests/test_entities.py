@@ -107,3 +107,27 @@ def test_every_mention_points_into_the_text(analyze):
     for e in a.entities:
         for m in e.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_indefinite_role_is_somebody_new_and_takes_later_pronouns(analyze):
+    a = analyze("The army spokesman, Colonel Issa Maiga, said the base was calm. "
+                "A Russian embassy official said that Moscow would send more advisers. "
+                "He did not say how many.")
+    maiga = entity_with(a, "Colonel Issa Maiga")
+    official = entity_with(a, "A Russian embassy official")
+    assert maiga is not official
+    assert official.actor.country == "RUS"
+    assert any(m.text == "He" for m in official.mentions)
+
+
+def test_pronoun_prefers_the_subject_of_the_last_sentence(analyze):
+    a = analyze("Colonel Issa Maiga, the army spokesman, said comments by a Ukrainian intelligence official "
+                "amounted to an admission. He said Mali would take legal action.")
+    maiga = entity_with(a, "Colonel Issa Maiga")
+    assert any(m.text == "He" for m in maiga.mentions)
+
+
+def test_title_modifiers_give_the_country(analyze):
+    a = analyze("Burkinabe foreign ministry secretary-general Rasmane Zongo told reporters the talks went well.")
+    e = entity_with(a, "Rasmane Zongo")
+    assert (e.actor.country, e.actor.sector) == ("BFA", "GOV")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..actors.agents import TermMatcher
 from .chains import person_entities
 from .model import Actor, Entity, Mention
-from .named import agent_entities, named_entities
+from .named import agent_entities, focus_country, named_entities
 
 __all__ = ["Actor", "Entity", "Mention", "extract_entities"]
 
@@ -29,7 +29,7 @@ def extract_entities(nlp, doc: Doc) -> list[Entity]:
     terms = _term_matcher(nlp)(doc)
     named, persons = named_entities(doc, sent_of, terms)
     agents, roles = agent_entities(doc, sent_of, terms)
-    people = person_entities(doc, sent_of, persons, roles, terms)
+    people = person_entities(doc, sent_of, persons, roles, terms, focus_country(doc))
     # A demonym or identity inside an agent phrase ("Malian" in "Malian soldiers") is part of
     # that agent, not a mention of its own.
     covered = [(m.start, m.end) for e in agents for m in e.mentions]

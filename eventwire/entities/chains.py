@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..actors.agents import Term, code_phrase, left_phrase
 from .model import Actor, Entity, Mention
-from .named import bare_name, mention
+from .named import DOMESTIC, bare_name, mention
 
 WINDOW = 3
 # With no other person in between, a pronoun or role reaches back further: news stories often
@@ -38,13 +38,23 @@ def _role_span(doc: Doc, span: Span) -> Span:
 
 
 class _Person:
-    def __init__(self, key: str, span: Span):
+    def __init__(self, key: str, span: Span, named: bool = True):
         self.key = key
-        self.name_tokens = [t.text for t in span]
-        self.entity = Entity(key, span.text, "PERSON", evidence=["ner:PERSON"])
+        # An unnamed person ("a police spokesman") is never matched by a name.
+        self.name_tokens = [t.text for t in span] if named else []
+        self.entity = Entity(key, span.text if named else bare_name(span), "PERSON",
+                             evidence=["ner:PERSON" if named else "rule:unnamed-role"])
         self.codings = []   # (is_title, Coding) for the actor vote
 
+    def known(self, field: str, titles_only: bool = False) -> str | None:
+        for is_title, coding in self.codings:
+            if (is_title or not titles_only) and getattr(coding, field):
+                return getattr(coding, field)
+        return None
+
     def matches(self, tokens: list[str]) -> bool:
+        if not self.name_tokens:
+            return False
         n = len(tokens)
         mine = self.name_tokens
         if n <= len(mine):
@@ -66,6 +76,37 @@ class _Person:
         return Actor(country, sector, self.entity.name, evidence)
 
 
+# Roles that say nothing of a person's sector: "the official" may be a general or a minister.
+_GENERIC_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "source",
+                  "representative", "adviser", "advisor", "director", "deputy", "officer"}
+_PREMODIFIERS = {"compound", "amod", "nmod", "poss"}
+_INDEFINITE = {"a", "an", "another", "one", "some"}
+
+
+def _indefinite(rspan: Span) -> bool:
+    """"a ministry spokesman" introduces somebody new; it never refers back."""
+    return rspan[0].lower_ in _INDEFINITE
+
+
+def _compatible(person: _Person, coding, term: Term) -> bool:
+    """A role may join a person unless it names another country or, for a specific role,
+    another sector than the person's titles ("the Ukrainian ambassador" is not "Colonel X")."""
+    country = person.known("country")
+    if coding.country and country and coding.country != country:
+        return False
+    sector = person.known("sector", titles_only=True)
+    if term.text in _GENERIC_ROLES or not (coding.sector and sector):
+        return True
+    return coding.sector == sector
+
+
+def _is_subject(token) -> bool:
+    """Subject of its clause, directly or as an apposition to the subject."""
+    while token.dep_ in ("appos", "compound", "conj") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 def _titles_before(doc: Doc, ent: Span, role_by_end: dict[int, tuple[Span, Term]]):
     """Role terms written right before a name, and where the title part of the mention starts."""
     titles, start, pos = [], ent.start, ent.start
@@ -79,7 +120,7 @@ def _titles_before(doc: Doc, ent: Span, role_by_end: dict[int, tuple[Span, Term]
 
 
 def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Span, Term]],
-                    all_terms: list[tuple[Span, Term]]) -> list[Entity]:
+                    all_terms: list[tuple[Span, Term]], focus: str | None = None) -> list[Entity]:
     role_by_end = {span.end: (span, term) for span, term in all_terms if term.kind == "role"}
     adjacent = set()  # role spans consumed as titles or appositions
     items = []        # (token index, kind, payload) in document order
@@ -95,19 +136,33 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
     people: list[_Person] = []
     recent: list[tuple[int, _Person]] = []   # (sentence, person) of every linked mention
     pending: list[tuple[int, Span, object]] = []  # roles waiting for a person named later
-    orphans: list[tuple[Span, object]] = []
 
     def nearest(sent: int) -> _Person | None:
-        near = [p for s, p in recent if sent - s <= WINDOW]
+        near = [(s, p) for s, p in recent if sent - s <= WINDOW]
         if near:
-            return near[-1]
+            # In the latest sentence with a candidate, a grammatical subject outranks the rest.
+            last = near[-1][0]
+            subjects = [p for s, p in near if s == last and id(p) in subject_of.get(s, set())]
+            return subjects[0] if subjects else near[-1][1]
         far = {id(p): p for s, p in recent if sent - s <= SOLE_WINDOW}
         return next(iter(far.values())) if len(far) == 1 else None
+
+    subject_of: dict[int, set[int]] = {}  # sentence -> ids of people mentioned there as subjects
+
+    def note_subject(span: Span, person: _Person) -> None:
+        if _is_subject(span.root):
+            subject_of.setdefault(sent_of(span.start), set()).add(id(person))
 
     def link_role(person: _Person, rspan: Span, coding) -> None:
         person.entity.add(mention(rspan, "role", sent_of(rspan.start)))
         person.codings.append((False, coding))
         person.entity.titles.append(bare_name(rspan))
+
+    def anonymous(rspan: Span, coding) -> _Person:
+        person = _Person(f"role:{len(people)}", rspan, named=False)
+        people.append(person)
+        link_role(person, rspan, coding)
+        return person
 
     for _, kind, payload in items:
         if kind == "name":
@@ -120,11 +175,14 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
             elif len(tokens) > len(person.name_tokens):
                 person.name_tokens, person.entity.name = tokens, ent.text
             titles, start = _titles_before(doc, ent, role_by_end)
+            mods = [c.left_edge.i for tok in ent for c in tok.lefts if c.i < ent.start and c.dep_ in _PREMODIFIERS]
+            mod_start = min(mods + [t.start for t, _ in titles] + [ent.start])
             for span, term in titles:
                 adjacent.add(span.start)
                 if span.text not in person.entity.titles:
                     person.entity.titles.append(span.text)
-                person.codings.append((True, code_phrase(doc, span.start, span.end, span.root, term)))
+                # The title's own modifiers say whose it is: "Burkinabe foreign ministry secretary-general".
+                person.codings.append((True, code_phrase(doc, mod_start, span.end, span.root, term)))
             person.entity.add(mention(ent, "name", sent_of(ent.start)))
             if start < ent.start:  # "General Diarra": the titled form is a mention too
                 person.entity.add(mention(doc[start:ent.end], "title", sent_of(ent.start)))
@@ -140,8 +198,9 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
                 if sent - psent <= WINDOW:
                     link_role(person, rspan, coding)
                 else:
-                    orphans.append((rspan, coding))
+                    anonymous(rspan, coding)
             pending.clear()
+            note_subject(ent, person)
             recent.append((sent, person))
         elif kind == "role":
             span, term = payload
@@ -150,35 +209,35 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
             rspan = _role_span(doc, span)
             coding = code_phrase(doc, rspan.start, rspan.end, span.root, term)
             sent = sent_of(span.start)
-            person = nearest(sent)
-            if person:
+            person = None if _indefinite(rspan) else nearest(sent)
+            if person and _compatible(person, coding, term):
                 link_role(person, rspan, coding)
-                recent.append((sent, person))
-            elif not recent:
+            elif not recent and not _indefinite(rspan):
                 pending.append((sent, rspan, coding))
-            else:
-                orphans.append((rspan, coding))
+                continue
+            else:  # "a police spokesman said": somebody new, whom later pronouns may mean
+                person = anonymous(rspan, coding)
+            note_subject(rspan, person)
+            recent.append((sent, person))
         else:
             tok = payload
             sent = sent_of(tok.i)
             person = nearest(sent)
             if person:
                 person.entity.add(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", sent, tok.i))
+                note_subject(doc[tok.i:tok.i + 1], person)
                 recent.append((sent, person))
-    orphans += [(rspan, coding) for _, rspan, coding in pending]
+    for _, rspan, coding in pending:
+        anonymous(rspan, coding)
 
     out = []
     for person in people:
         person.entity.actor = person.actor()
+        actor = person.entity.actor
+        if actor and not actor.country and focus and actor.sector in DOMESTIC:
+            actor.country = focus
+            actor.evidence.append("rule:article-focus-country")
         if person.entity.actor:
-            person.entity.evidence += person.entity.actor.evidence
+            person.entity.evidence += [e for e in person.entity.actor.evidence if e not in person.entity.evidence]
         out.append(person.entity)
-    unnamed: dict[str, Entity] = {}
-    for rspan, coding in orphans:
-        name = bare_name(rspan)
-        ent = unnamed.setdefault(name.casefold(), Entity(f"role:{name.casefold()}", name, "PERSON",
-                                                         evidence=list(coding.evidence)))
-        if coding.country or coding.sector:
-            ent.actor = Actor(coding.country, coding.sector, name, list(coding.evidence))
-        ent.add(mention(rspan, "role", sent_of(rspan.start)))
-    return out + list(unnamed.values())
+    return out

@@ -40,7 +40,7 @@ def _coding_actor(coding: Coding, label: str, countries_in_doc: list[str], focus
         # An identity ("Tuareg rebels") takes the first of its countries that the article names.
         country = next((c for c in countries_in_doc if c in coding.countries), coding.countries[0])
         evidence.append("rule:identity-country")
-    if not country and focus and coding.sector in _DOMESTIC:
+    if not country and focus and coding.sector in DOMESTIC:
         country = focus
         evidence.append("rule:article-focus-country")
     if not (country or coding.sector):
@@ -61,7 +61,7 @@ def doc_countries(doc: Doc) -> list[str]:
 
 # Agents that are usually of the country the story is about ("soldiers were killed" in a story
 # on Mali are Malian soldiers); international and media agents are not.
-_DOMESTIC = {"MIL", "POL", "GOV", "LEG", "JUD", "SPY", "REB", "INS", "MLT", "UAF", "CVL", "OPP", "PTY", "REL", "BUS"}
+DOMESTIC = {"MIL", "POL", "GOV", "LEG", "JUD", "SPY", "REB", "INS", "MLT", "UAF", "CVL", "OPP", "PTY", "REL", "BUS"}
 
 
 def focus_country(doc: Doc) -> str | None:
