@@ -71,6 +71,14 @@ def lexicon() -> tuple[dict[str, Entry], dict[str, str]]:
         if demonyms:
             add(Entry(f"demonym:{iso3}", "demonym", demonyms[0], "NORP", iso3, None, src + ":demonyms"),
                 [*demonyms, *plurals])
+    # ISO's own names ("Bolivia, Plurinational State of" is skipped; "Lao People's Democratic
+    # Republic" is kept) fill what countries.yaml does not list.
+    import pycountry
+
+    for c in pycountry.countries:
+        if c.alpha_3 in countries:
+            iso_names = {getattr(c, k, None) for k in ("name", "official_name", "common_name")}
+            add(entries[f"country:{c.alpha_3}"], [n for n in iso_names if n and "," not in n])
     for name in resources.files("actors"):
         for a in resources.load(name) or []:
             add(Entry(f"actor:{a['id']}", "actor", a["name"], a.get("type") or "ORG", a.get("country"),
