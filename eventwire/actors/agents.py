@@ -22,6 +22,7 @@ class Term:
     sector: str | None
     title: bool = False  # a role written before a name: "General Diarra"
     plural: bool = False
+    standalone: bool = True  # False: only a title before a name ("Justice X", never "justice")
 
     @property
     def evidence(self) -> str:
@@ -54,7 +55,7 @@ def terms() -> dict[str, Term]:
     for sector, roles in data["roles"].items():
         for role in roles:
             word = role["term"]
-            out[word] = Term(word, "role", sector, bool(role.get("title")))
+            out[word] = Term(word, "role", sector, bool(role.get("title")), standalone=role.get("standalone", True))
             for p in _plurals(word):  # "officials", "commanders": a group, coded as an agent
                 out.setdefault(p, Term(word, "agent", sector, plural=True))
     return out
@@ -136,11 +137,31 @@ def _modifier_sector(doc: Doc, start: int, end: int, head: Token, term: Term | N
     return None
 
 
+def _named_actor(doc: Doc, start: int, end: int, term_start: int, term_end: int):
+    """The first named organisation inside a phrase ("the U.N. special envoy", "IS fighters"),
+    outside the agent term itself ("Malian military" in "Malian military government" is not)."""
+    for span in _gazetteer_in(doc, start, end):
+        if span.start < term_end and term_start < span.end:
+            continue
+        e = entry(span.kb_id_)
+        if e is not None and e.kind in ("actor", "outlet") and e.sector:
+            return e
+    return None
+
+
 def code_phrase(doc: Doc, start: int, end: int, head: Token, term: Term | None) -> Coding:
     """Country and sector of the phrase doc[start:end] whose head noun is `head`."""
     coding = Coding(sector=term.sector if term else None)
     if term:
         coding.evidence.append(term.evidence)
+    term_start = head.i - (len(term.text.split()) - 1 if term else 0)
+    org = _named_actor(doc, start, end, term_start, head.i + 1)
+    if org is not None and coding.sector in _GENERIC:
+        # Someone of a named organisation is coded as it is; an international body's envoy
+        # "for Syria" is not Syrian.
+        coding.sector, coding.country = org.sector, org.country
+        coding.evidence.append(org.source)
+        return coding
     if coding.sector in _GENERIC:
         modifier = _modifier_sector(doc, start, end, head, term)
         if modifier:

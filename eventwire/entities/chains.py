@@ -37,11 +37,19 @@ def _role_span(doc: Doc, span: Span) -> Span:
     return doc[start:end]
 
 
+def _name_tokens(span: Span) -> list[str]:
+    """Tokens compared between mentions of a name: "Al-Sharaa" = "al-Sharaa", "Rufay’i’s" = "Rufay'i"."""
+    tokens = [t.text.replace("\u2019", "'").casefold() for t in span]
+    while tokens and tokens[-1] in ("'s", "'"):
+        tokens.pop()
+    return tokens
+
+
 class _Person:
     def __init__(self, key: str, span: Span, named: bool = True):
         self.key = key
         # An unnamed person ("a police spokesman") is never matched by a name.
-        self.name_tokens = [t.text for t in span] if named else []
+        self.name_tokens = _name_tokens(span) if named else []
         self.entity = Entity(key, span.text if named else bare_name(span), "PERSON",
                              evidence=["ner:PERSON" if named else "rule:unnamed-role"])
         self.codings = []   # (is_title, Coding) for the actor vote
@@ -95,7 +103,8 @@ def _compatible(person: _Person, coding, term: Term) -> bool:
     if coding.country and country and coding.country != country:
         return False
     sector = person.known("sector", titles_only=True)
-    if term.text in _GENERIC_ROLES or not (coding.sector and sector):
+    generic = term.text in _GENERIC_ROLES and coding.sector == term.sector
+    if generic or not (coding.sector and sector):
         return True
     return coding.sector == sector
 
@@ -133,9 +142,15 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
             items.append((tok.i, "pronoun", tok))
     items.sort(key=lambda x: x[0])
 
+    # Roles written right before a name are its titles: mark them before the walk, which meets
+    # a title before the name it belongs to.
+    for ent in persons:
+        for span, _ in _titles_before(doc, ent, role_by_end)[0]:
+            adjacent.add(span.start)
+
     people: list[_Person] = []
     recent: list[tuple[int, _Person]] = []   # (sentence, person) of every linked mention
-    pending: list[tuple[int, Span, object]] = []  # roles waiting for a person named later
+    pending: list[tuple] = []  # (sentence, span, coding, term) of roles waiting for a person named later
 
     def nearest(sent: int) -> _Person | None:
         near = [(s, p) for s, p in recent if sent - s <= WINDOW]
@@ -167,13 +182,13 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
     for _, kind, payload in items:
         if kind == "name":
             ent = payload
-            tokens = [t.text for t in ent]
+            tokens = _name_tokens(ent)
             person = next((p for p in reversed(people) if p.matches(tokens)), None)
             if person is None:
                 person = _Person(f"person:{len(people)}", ent)
                 people.append(person)
             elif len(tokens) > len(person.name_tokens):
-                person.name_tokens, person.entity.name = tokens, ent.text
+                person.name_tokens, person.entity.name = tokens, bare_name(ent)
             titles, start = _titles_before(doc, ent, role_by_end)
             mods = [c.left_edge.i for tok in ent for c in tok.lefts if c.i < ent.start and c.dep_ in _PREMODIFIERS]
             mod_start = min(mods + [t.start for t, _ in titles] + [ent.start])
@@ -194,8 +209,8 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
                         adjacent.add(hit[0].start)
                         link_role(person, app, code_phrase(doc, app.start, app.end, hit[0].root, hit[1]))
             sent = sent_of(ent.start)
-            for psent, rspan, coding in pending:
-                if sent - psent <= WINDOW:
+            for psent, rspan, coding, term in pending:
+                if sent - psent <= WINDOW and _compatible(person, coding, term):
                     link_role(person, rspan, coding)
                 else:
                     anonymous(rspan, coding)
@@ -213,7 +228,7 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
             if person and _compatible(person, coding, term):
                 link_role(person, rspan, coding)
             elif not recent and not _indefinite(rspan):
-                pending.append((sent, rspan, coding))
+                pending.append((sent, rspan, coding, term))
                 continue
             else:  # "a police spokesman said": somebody new, whom later pronouns may mean
                 person = anonymous(rspan, coding)
@@ -227,7 +242,7 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
                 person.entity.add(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", sent, tok.i))
                 note_subject(doc[tok.i:tok.i + 1], person)
                 recent.append((sent, person))
-    for _, rspan, coding in pending:
+    for _, rspan, coding, _ in pending:
         anonymous(rspan, coding)
 
     out = []

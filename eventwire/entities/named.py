@@ -17,9 +17,12 @@ def mention(span: Span, kind: str, sent: int) -> Mention:
 
 
 def bare_name(span: Span) -> str:
+    """A phrase as a name: without leading determiners or a trailing possessive."""
     tokens = list(span)
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].text in ("'s", "\u2019s", "'", "\u2019"):
+        tokens = tokens[:-1]
     if not tokens:
         return span.text
     return span.doc[tokens[0].i: tokens[-1].i + 1].text
@@ -158,7 +161,8 @@ def agent_entities(doc: Doc, sent_of, term_spans: list[tuple[Span, Term]]) -> tu
         if head.i in in_name or head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod", "nmod"):
             continue
         if term.kind == "role":
-            roles.append((span, term))
+            if term.standalone:
+                roles.append((span, term))
             continue
         start, end = left_phrase(head)
         start = min(start, span.start)
