@@ -6,6 +6,7 @@ import json
 import click
 
 TASKS = {
+    "times": "eventwire.evaluate.times",
     "actors": "eventwire.evaluate.actors",      # ACLED notes: actor country and sector
     "entities": "eventwire.evaluate.entities",  # CoNLL-style named entities
 }
