@@ -13,6 +13,7 @@ from functools import lru_cache
 STAGES: dict[str, str] = {
     # name: "module:function"  (one line per stage; order matters)
     "times": "eventwire.times:resolve",
+    "places": "eventwire.places:resolve",
 }
 
 

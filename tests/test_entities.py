@@ -131,3 +131,15 @@ def test_title_modifiers_give_the_country(analyze):
     a = analyze("Burkinabe foreign ministry secretary-general Rasmane Zongo told reporters the talks went well.")
     e = entity_with(a, "Rasmane Zongo")
     assert (e.actor.country, e.actor.sector) == ("BFA", "GOV")
+
+
+def test_longer_place_name_is_not_cut_to_a_capital(analyze):
+    a = analyze("Police in New London said the suspect fled north.")
+    assert entity_with(a, "New London").type == "GPE"
+    police = entity_with(a, "Police")
+    assert police.actor.country != "GBR"
+
+
+def test_direction_words_do_not_hide_the_country(analyze):
+    e = entity_with(analyze("Fighting spread in northern Mali on Monday."), "Mali")
+    assert e.actor.country == "MLI"

@@ -86,8 +86,12 @@ class Coding:
 
 
 def _gazetteer_in(doc: Doc, start: int, end: int):
+    """Gazetteer names in a token range, less those inside a longer place name the NER kept
+    ("London" in "New London"); names inside organisations stay ("Malian" in "Malian Air Force")."""
+    places = [e for e in doc.ents if not e.kb_id_ and e.label_ in ("GPE", "LOC", "FAC")]
     for span in doc.spans.get(SPANS_KEY, []):
-        if start <= span.start and span.end <= end:
+        if start <= span.start and span.end <= end and not any(
+                p.start <= span.start and span.end <= p.end for p in places):
             yield span
 
 

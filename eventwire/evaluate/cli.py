@@ -7,6 +7,7 @@ import click
 
 TASKS = {
     "times": "eventwire.evaluate.times",
+    "places": "eventwire.evaluate.places",
     "actors": "eventwire.evaluate.actors",      # ACLED notes: actor country and sector
     "entities": "eventwire.evaluate.entities",  # CoNLL-style named entities
 }

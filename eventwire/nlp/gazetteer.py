@@ -16,9 +16,6 @@ from spacy.util import filter_spans
 from ..actors.lexicon import lexicon
 
 SPANS_KEY = "ew_gazetteer"
-# Labels of names that may legitimately contain a country word ("Bank of Mali", "Niger Delta
-# Avengers", "Malian Air Force"): an NER name of these labels survives a shorter country match.
-_NAME_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 _COUNTRYISH = {"country", "capital", "demonym", "identity", "seat", "region"}
 
 
@@ -27,6 +24,12 @@ def _variants(surface: str) -> set[str]:
     if len(surface) > 3 and not surface.isupper():
         out.add(surface.upper())  # headlines in capitals
     return out
+
+
+def _more_name(ent: Span, inner: list[Span]) -> bool:
+    """Whether an NER name has capitalised words beyond the gazetteer names inside it."""
+    covered = {i for g in inner for i in range(g.start, g.end)}
+    return any(t.text[:1].isupper() and t.is_alpha for t in ent if t.i not in covered)
 
 
 @Language.factory("eventwire_gazetteer", requires=["doc.ents"], assigns=["doc.ents", "doc.spans"])
@@ -64,11 +67,10 @@ class Gazetteer:
                 kept_ner.append(ent)
                 continue
             contained = all(ent.start <= g.start and g.end <= ent.end for g in inner)
-            longer = any((g.end - g.start) < (ent.end - ent.start) for g in inner)
             only_countryish = all(self.entries[g.kb_id_].kind in _COUNTRYISH for g in inner)
-            # "Chad Smith" (PERSON) or "Bank of Mali" (ORG) keep their name; "Mali" (PERSON) or
-            # "the Central African Republic" (LOC) give way to the gazetteer.
-            if contained and longer and only_countryish and ent.label_ in _NAME_LABELS | {"PERSON"}:
+            # "Chad Smith", "Bank of Mali", "New London" keep their longer name; "Mali" (PERSON),
+            # "the Central African Republic" (LOC) or "northern Mali" give way to the gazetteer.
+            if contained and only_countryish and _more_name(ent, inner):
                 kept_ner.append(ent)
                 dropped_gaz.update((g.start, g.end) for g in inner)
         final = [g for g in gaz if (g.start, g.end) not in dropped_gaz] + kept_ner

@@ -1,0 +1,413 @@
+"""Toponym mentions of a parsed document: what the text names as a place, with the reading of
+each mention (locative or metonymic) and any relative location around it.
+
+Sources, in order: names the NER or the actor gazetteer tagged as places (GPE, LOC, FAC; lexicon
+countries, capitals and regions), a demonym in "near the Algerian border", and known populated
+places the small model mislabels (PERSON, ORG, NORP ...) when they stand in a location context
+("in Ansongo", "(Ansongo, Gao)", "50 km north of Gao"), are big cities ("Aleppo" NORP), or are
+towns near the story's other places ("the army retook Bourem").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..actors.lexicon import entry
+from .fold import key
+from .gazetteer import Gazetteer
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT"}
+# Labels the small model gives city names in error ("Aleppo" NORP, "Winnipeg" PRODUCT), from which a
+# well-known place (`RESCUE_POP` inhabitants or more) is taken back without a locative cue. ORG is
+# not among them: "Toyota", "Delta" and "Chelsea" are towns too.
+MISLABELS = {"NORP", "PRODUCT", "LANGUAGE", "WORK_OF_ART"}
+RESCUE_POP = 50_000
+BIG_CITY = 500_000
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minister", "general", "gen", "judge", "coach",
+          "senator", "sen", "rep", "gov", "governor", "mayor", "lt", "col", "capt", "sgt", "officer", "st"}
+# Prepositions after which a proper name is read as a place.
+LOCATIVE = {"in", "near", "at", "from", "to", "between", "outside", "around", "into", "across", "toward",
+            "towards", "via", "through", "inside", "nearby", "of", "and", "throughout", "within"}
+STRONG_LOCATIVE = LOCATIVE - {"of", "and", "to", "from"}
+_DETERMINERS = {"the", "a", "an"}
+# Words that make a name the administrative division rather than the town of the same name.
+DIVISION_WORDS = {"region", "province", "state", "governorate", "oblast", "department", "prefecture",
+                  "district", "county", "parish", "municipality", "emirate", "territory", "wilaya", "cercle"}
+# Nouns that, after a capital's possessive, make it a location ("Moscow's Red Square"); any other
+# noun makes it the government ("Moscow's equipment", "Kiev's military intelligence").
+PLACE_NOUNS = {"square", "street", "streets", "district", "districts", "suburb", "suburbs", "outskirts", "airport",
+               "centre", "center", "downtown", "neighbourhood", "neighborhood", "port", "harbour", "harbor",
+               "mayor", "residents", "hospital", "hospitals", "university", "station", "stadium", "market",
+               "markets", "old", "city", "skyline", "population", "people", "citizens", "inhabitants"}
+# Nouns of a relation between governments: "Moscow-Bamako relations".
+RELATION_NOUNS = {"relations", "relationship", "ties", "talks", "cooperation", "axis", "alliance", "deal",
+                  "agreement", "rapprochement", "rift", "dispute", "partnership", "channel", "contacts",
+                  "dialogue", "negotiations", "row", "spat", "standoff", "tensions"}
+DIRECTIONS = {"north": "N", "south": "S", "east": "E", "west": "W", "northeast": "NE", "northwest": "NW",
+              "southeast": "SE", "southwest": "SW", "north-east": "NE", "north-west": "NW", "south-east": "SE",
+              "south-west": "SW"}
+PARTS = {"northern": "N", "southern": "S", "eastern": "E", "western": "W", "central": "C", "northeastern": "NE",
+         "northwestern": "NW", "southeastern": "SE", "southwestern": "SW", "north-eastern": "NE",
+         "north-western": "NW", "south-eastern": "SE", "south-western": "SW", "northeast": "NE",
+         "northwest": "NW", "southeast": "SE", "southwest": "SW"}
+UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+         "miles": 1.609, "mile": 1.609, "mi": 1.609}
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+                 "dozen": 12, "few": None, "several": None, "some": None}
+
+
+@dataclass
+class Mention:
+    start: int                 # character offsets of the mention in doc.text
+    end: int
+    text: str
+    name: str                  # the name to look up
+    tok: tuple[int, int]       # token span
+    label: str                 # NER/gazetteer label, or "rescued" for a mislabelled name
+    kb: str | None = None      # lexicon key: country:MLI, capital:MLI, region:sahel
+    metonym: bool = False      # names a government, not a place ("Moscow responded")
+    relative: dict | None = None
+    container: "Mention | None" = None   # "Alexandria, La.": the La. of Alexandria
+    division: bool = False     # "the Gao region", "Kidal province": the region, not its town
+    weak: bool = False         # a mislabelled name with no location cue: kept only if it is a town
+                               # near the story's other places
+    evidence: list[str] = field(default_factory=list)
+
+    def span_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+def _bare(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in _DETERMINERS:
+        start += 1
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].is_punct and span.doc[end - 1].text not in (".",):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _split_commas(span: Span) -> list[Span]:
+    """"Gainesville, Ga." tagged as one name: the parts are two places."""
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text == ",":
+            if tok.i > start:
+                parts.append(span.doc[start:tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(span.doc[start:span.end])
+    return parts
+
+
+# "residents of Gao", "the outskirts of Gao": nouns that make "of" locative.
+OF_PLACE_NOUNS = {"residents", "resident", "outskirts", "town", "city", "village", "villages", "region", "province",
+                  "people", "mayor", "governor", "streets", "centre", "center", "suburbs", "capital", "parts",
+                  "area", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                  "heart", "edge", "east", "vicinity", "environs", "inhabitants", "citizens", "district"}
+SPEECH_LEMMAS = {"say", "tell", "add", "explain", "state", "ask", "warn", "claim", "write", "note", "insist"}
+
+
+def _locative_before(doc: Doc, i: int) -> str | None:
+    """The preposition governing a name starting at token i ("in", "near"), skipping "the"; "of"
+    counts as "at" after a place noun ("residents of Gao")."""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in _DETERMINERS:
+        j -= 1
+    if j >= 0 and doc[j].lower_ in LOCATIVE:
+        if doc[j].lower_ == "of" and j >= 1 and doc[j - 1].lower_ in OF_PLACE_NOUNS:
+            return "at"
+        return doc[j].lower_
+    return None
+
+
+def _in_place_parentheses(doc: Doc, span: Span) -> bool:
+    """"(Ansongo, Gao)": a parenthesis holding "Name, Place" is a location."""
+    s, e = span.start, span.end
+    if s > 0 and doc[s - 1].text == "(" and e + 1 < len(doc) and doc[e].text == ",":
+        return True
+    if e < len(doc) and doc[e].text == ")" and s >= 2 and doc[s - 1].text == ",":
+        return True
+    return False
+
+
+def _known_city(gaz: Gazetteer, name: str, min_pop: int = 0) -> bool:
+    """A populated place of at least `min_pop` inhabitants under that very name (or a region)."""
+    k = key(name)
+    return any(p.kind != "city" or (p.pop >= min_pop and key(p.name) == k) for p in gaz.lookup(name))
+
+
+def same_name_mentions(doc: Doc, mentions: list[Mention], names: set[str]) -> list[Mention]:
+    """One sense per discourse: other occurrences of a name already read as a place ("Winnipeg
+    police", "in Winnipeg" tagged DATE) are mentions of it too, unless part of a person's name."""
+    if not names:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    # Names of people and of known organisations ("Alliance of Sahel States") are not place mentions.
+    persons = [(e.start_char, e.end_char) for e in doc.ents
+               if e.label_ == "PERSON" or (e.kb_id_ and e.kb_id_.split(":")[0] in ("actor", "outlet", "seat"))]
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    out = []
+    for hit in pattern.finditer(doc.text):
+        s, e = hit.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if any(a <= s and e <= b and (b - a) > (e - s) for a, b in persons):
+            continue
+        span = doc.char_span(s, e, alignment_mode="strict")
+        if span is None:
+            continue
+        if span.start > 0 and (doc[span.start - 1].lower_.rstrip(".") in TITLES or
+                               (doc[span.start - 1].lower_ == "of" and doc[span.start - 1].ent_type_)):
+            continue  # "Mr Jordan"; "Bank of Mali" inside a name
+        m = Mention(s, e, hit.group(0), hit.group(0), (span.start, span.end), "repeated")
+        m.relative = relative_phrase(doc, span.start, span.end)
+        m.evidence.append("rule:same-name-in-article")
+        out.append(m)
+    return out
+
+
+def metonymic(span: Span) -> bool:
+    """A capital named as an actor: subject of a verb, possessor of a non-place noun, or one side of
+    "Moscow-Bamako relations"."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass", "agent") and head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ == "conj":  # "Moscow and Paris agreed": the first conjunct's role
+        first = root
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ in ("nsubj", "nsubjpass") and first.head.pos_ in ("VERB", "AUX"):
+            return True
+    if root.dep_ == "pobj" and head.lower_ in ("with", "against", "between") and head.head.lower_ in RELATION_NOUNS:
+        return True  # "ties with Paris", "talks with Moscow"
+    end = span.end
+    doc = span.doc
+    if end < len(doc) and doc[end].tag_ == "POS" or root.dep_ == "poss":
+        noun = head if root.dep_ == "poss" else (doc[end + 1] if end + 1 < len(doc) else None)
+        return noun is None or noun.lower_ not in PLACE_NOUNS
+    # "Moscow-Bamako relations"
+    window = doc[max(0, span.start - 2): min(len(doc), end + 4)]
+    if any(t.text in ("-", "–") for t in window) and any(t.lower_ in RELATION_NOUNS for t in window):
+        return True
+    return False
+
+
+def relative_phrase(doc: Doc, start: int, end: int) -> dict | None:
+    """The relative location a place name anchors: "50 km north of Gao", "near Gao", "outside
+    Bamako", "in northern Mali", "the outskirts of Gao"."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in PARTS:  # "northern Mali"
+        part = PARTS[doc[i].lower_]
+        left = i - 1 if i >= 1 and doc[i - 1].lower_ in _DETERMINERS else i
+        return {"kind": "part", "direction": part, "text": doc[left:end].text, "start": doc[left].idx}
+    while i >= 0 and doc[i].lower_ in _DETERMINERS:
+        i -= 1
+    if i < 0:
+        return None
+    word = doc[i].lower_
+    if word == "of" and i >= 1:
+        prev = doc[i - 1].lower_
+        if prev in DIRECTIONS:  # "(50 km) north of Gao"
+            rel = {"kind": "direction", "direction": DIRECTIONS[prev]}
+            left = i - 1
+            if left >= 2 and doc[left - 1].lower_ in UNITS:
+                amount = doc[left - 2].text.replace(",", "")
+                number = float(amount) if _NUMBER.match(amount) else _WORD_NUMBERS.get(doc[left - 2].lower_)
+                if number is not None:
+                    rel["distance_km"] = round(number * UNITS[doc[left - 1].lower_], 1)
+                    rel["kind"] = "distance"
+                left -= 2
+                if left >= 1 and doc[left - 1].lower_ in ("some", "about", "around", "nearly", "roughly"):
+                    left -= 1
+            return {**rel, "text": doc[left:end].text, "start": doc[left].idx}
+        if prev in ("outskirts", "vicinity", "edge", "environs"):
+            left = i - 2 if i >= 2 and doc[i - 2].lower_ == "the" else i - 1
+            return {"kind": "outside", "text": doc[left:end].text, "start": doc[left].idx}
+        if prev in ("outside", "out"):
+            return {"kind": "outside", "text": doc[i - 1:end].text, "start": doc[i - 1].idx}
+    if word in ("near", "nearby"):
+        return {"kind": "near", "text": doc[i:end].text, "start": doc[i].idx}
+    if word == "to" and i >= 1 and doc[i - 1].lower_ in ("close", "next"):
+        return {"kind": "near", "text": doc[i - 1:end].text, "start": doc[i - 1].idx}
+    if word in ("outside", "around"):
+        return {"kind": "outside" if word == "outside" else "near", "text": doc[i:end].text, "start": doc[i].idx}
+    return None
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    # Words of longer person names ("Jeff Goodwin" ... "Goodwin") are names, wherever they stand.
+    surnames = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for ent in doc.ents:
+        kb = ent.kb_id_ or None
+        e = entry(kb) if kb else None
+        if e is not None:
+            if e.kind in ("country", "capital", "region"):
+                if _water_or_valley(doc, ent):
+                    continue  # "the Niger River": not the country
+                longer = _longer_place(doc, ent, gaz)
+                if longer is not None:  # "New London", "Guernsey County": another place
+                    out.append(_mention(doc, longer, "GPE", None, longer.text))
+                    continue
+                out.append(_mention(doc, _bare(ent), ent.label_, kb, e.name))
+            elif e.kind == "demonym":
+                border = _border_after(doc, ent)
+                if border is not None:  # "near the Algerian border": the anchor is the country
+                    m = Mention(ent.start_char, border.end_char, doc[ent.start:border.end].text,
+                                entry(f"country:{e.country}").name if entry(f"country:{e.country}") else e.name,
+                                (ent.start, border.end), "NORP", f"country:{e.country}",
+                                evidence=[e.source, "rule:demonym-border"])
+                    m.relative = relative_phrase(doc, ent.start, border.end) or {}
+                    m.relative = {"kind": "border", **{k: v for k, v in m.relative.items() if k != "kind"}}
+                    m.relative.setdefault("text", m.text)
+                    m.relative.setdefault("start", m.start)
+                    out.append(m)
+            continue
+        if ent.label_ in PLACE_LABELS:
+            longer = _longer_place(doc, ent, gaz) if len(ent) == 1 else None
+            for part in [longer] if longer is not None else _split_commas(_bare(ent)):
+                if part.text[:1].isupper() or part.text[:1].isdigit():
+                    out.append(_mention(doc, part, ent.label_, None, part.text))
+            continue
+        if ent.label_ in RESCUE_LABELS:
+            span = _bare(ent)
+            name = span.text
+            if not name[:1].isupper() or len(span) > 4:
+                continue
+            prep = _locative_before(doc, span.start)
+            paren = _in_place_parentheses(doc, span)
+            titled = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES
+            if titled:
+                continue
+            relative = relative_phrase(doc, span.start, span.end)
+            if (prep in STRONG_LOCATIVE or paren or relative) and _known_city(gaz, name, 1000 if not paren else 0):
+                m = _mention(doc, span, "rescued", None, name)
+                m.evidence.append("rule:location-context")
+                out.append(m)
+            elif ent.label_ in MISLABELS and len(span) <= 3 and _known_city(gaz, name, RESCUE_POP):
+                m = _mention(doc, span, "rescued", None, name)
+                m.evidence.append("rule:known-place-mislabelled")
+                m.weak = not _known_city(gaz, name, BIG_CITY)  # a smaller one: only near the story's places
+                out.append(m)
+            elif ent.label_ == "PERSON" and len(span) == 1 and not _speaker(span) and name not in surnames \
+                    and _known_city(gaz, name, 1000):
+                m = _mention(doc, span, "rescued", None, name)
+                m.weak = True
+                m.evidence.append("rule:town-of-story-country")
+                out.append(m)
+    out += _parenthesised(doc, gaz, out)
+    out.sort(key=lambda m: m.start)
+    _link_containers(doc, out)
+    return out
+
+
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_PAREN = re.compile(rf"(?:({_NAME}) )?\(({_NAME}), ({_NAME})\)")
+
+
+def _parenthesised(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """"Tessit (Ansongo, Gao)": a town followed by its district and region in parentheses, whatever
+    the NER made of it. Each name is taken when it is a known place."""
+    out = []
+    taken = [(m.start, m.end) for m in found]
+    for hit in _PAREN.finditer(doc.text):
+        names = [i for i in (1, 2, 3) if hit.group(i)]
+        if not all(_known_city(gaz, hit.group(i)) for i in (2, 3)):
+            continue
+        for i in names:
+            s, e = hit.span(i)
+            if i == 3:  # "(Ansongo, Gao)": the last name is the region
+                for m in found:
+                    if (m.start, m.end) == (s, e):
+                        m.division = True
+            if any(a < e and s < b for a, b in taken) or (i == 1 and not _known_city(gaz, hit.group(i))):
+                continue
+            span = doc.char_span(s, e, alignment_mode="strict")
+            if span is None:
+                continue
+            m = _mention(doc, span, "rescued", None, span.text)
+            m.division = i == 3
+            m.evidence.append("rule:place-in-parentheses")
+            out.append(m)
+            taken.append((s, e))
+    return out
+
+
+def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Mention:
+    lookup = name if kb else span.text
+    division = False
+    if len(span) > 1 and span[-1].lower_ in DIVISION_WORDS and span[-1].lower_ not in ("county", "parish"):
+        lookup, division = span[:-1].text, True  # "Gao Region": look up "Gao"
+    elif span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
+        division = True
+    m = Mention(span.start_char, span.end_char, span.text, lookup, (span.start, span.end), label, kb,
+                division=division)
+    if kb and kb.startswith("capital:"):
+        m.metonym = metonymic(span)
+    m.relative = relative_phrase(doc, span.start, span.end)
+    return m
+
+
+PREFIXES = {"New", "North", "South", "East", "West", "Port", "Fort", "Lake", "Mount", "Little", "Upper", "Lower",
+            "Greater", "Old", "Saint", "St.", "San", "Santa"}
+
+
+def _longer_place(doc: Doc, ent: Span, gaz: Gazetteer) -> Span | None:
+    """A country or capital name that is part of a longer place name the lexicon does not know:
+    "New London", "New Mexico", "Guernsey County", "Paris Township"."""
+    start, end = ent.start, ent.end
+    if start > 0 and doc[start - 1].text in PREFIXES:
+        start -= 1
+    if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start and doc[end].pos_ == "PROPN" \
+            or end < len(doc) and doc[end].text in ("County", "Parish", "Township", "City", "Borough"):
+        end += 1  # "Kansas City", "Tennessee Colony", "Guernsey County"
+    if (start, end) == (ent.start, ent.end):
+        return None
+    span = doc[start:end]
+    k = key(span.text)
+    return span if any(key(p.name) == k for p in gaz.lookup(span.text)) else None
+
+
+def _speaker(span: Span) -> bool:
+    """"Gao said": the subject of a speech verb is a person."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS
+
+
+def _water_or_valley(doc: Doc, ent: Span) -> bool:
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return after in ("river", "basin", "valley", "bend") or before == "river"
+
+
+def _border_after(doc: Doc, ent: Span) -> Span | None:
+    end = ent.end
+    if end < len(doc) and doc[end].lower_ in ("border", "borders", "frontier", "border area", "border region"):
+        return doc[end:end + 1]
+    return None
+
+
+def _link_containers(doc: Doc, mentions: list[Mention]) -> None:
+    """"Alexandria, La." / "Gao, Mali" / "(Ansongo, Gao)": the second name contains the first."""
+    by_start = {m.tok[0]: m for m in mentions}
+    for m in mentions:
+        end = m.tok[1]
+        if m.kb and not m.kb.startswith("capital:"):
+            continue  # a country or a region is inside nothing we resolve
+        if end < len(doc) and doc[end].text == "," and end + 1 in by_start:
+            c = by_start[end + 1]
+            after = c.tok[1]
+            # "Mali, Niger, Chad and Sudan" is a list, not "Gao, Mali"
+            in_list = after < len(doc) and (
+                (doc[after].text == "," and after + 1 in by_start) or
+                (doc[after].lower_ in ("and", "or") and after + 1 in by_start))
+            if not in_list:
+                m.container = c

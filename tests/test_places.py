@@ -1,0 +1,210 @@
+"""Places: toponyms geocoded on short wire-style sentences written for these tests."""
+import pytest
+
+from eventwire import resources
+from eventwire.places.fold import key, query_keys
+from eventwire.places.gazetteer import gazetteer
+
+
+def places(analysis):
+    return analysis.places
+
+
+def place_with(analysis, text):
+    """The place one of whose mentions reads `text` exactly."""
+    for p in analysis.places:
+        if any(m["text"] == text for m in p["mentions"]):
+            return p
+    raise AssertionError(f"no place with a mention {text!r}: {[p['name'] for p in analysis.places]}")
+
+
+def no_place_with(analysis, text):
+    return all(m["text"] != text for p in analysis.places for m in p["mentions"])
+
+
+# -- the gazetteer -------------------------------------------------------------------------------
+
+def test_folding_ignores_accents_spacing_and_hyphens():
+    assert key("Ségou") == key("Segou") == b"segou"
+    assert key("Tin Essako") == key("Ti-n-Essako") == key("TIN ESSAKO")
+    assert key("Łódź") == key("Lodz")
+    assert key("Saint Louis") in query_keys("St. Louis")
+
+
+def test_gazetteer_finds_towns_under_other_spellings():
+    gaz = gazetteer()
+    assert {p.gid for p in gaz.lookup("Tin Essako")} == {p.gid for p in gaz.lookup("Ti-n-Essako")}
+    assert any(p.gid == 2451478 for p in gaz.lookup("Segou"))  # Ségou, Mali
+    assert any(p.kind == "admin1" and p.cc == "US" for p in gaz.lookup("Ky."))
+
+
+def test_every_country_and_region_has_a_point():
+    data = resources.load("places/centroids.yaml")
+    countries = resources.load("countries.yaml")
+    missing = set(countries) - set(data["countries"])
+    assert missing <= {"BVT", "HMD", "UMI"}  # uninhabited: no GeoNames point, no capital
+    assert {r["id"] for r in resources.load("regions.yaml")} == set(data["regions"])
+    for iso3, (gid, lat, lon) in data["countries"].items():
+        assert isinstance(gid, int) and -90 <= lat <= 90 and -180 <= lon <= 180, iso3
+    for code, (name, gid, lat, lon, *aliases) in data["admin1"].items():
+        assert "." in code and isinstance(gid, int) and -90 <= lat <= 90 and -180 <= lon <= 180, code
+
+
+# -- countries, cities, regions -----------------------------------------------------------------
+
+def test_country_city_and_region(analyze):
+    a = analyze("Gunmen attacked a military convoy near Kidal in Mali on Tuesday, and the violence "
+                "is spreading across the Sahel, officials said.")
+    mali = place_with(a, "Mali")
+    assert (mali["country"], mali["precision"], mali["geonameid"]) == ("MLI", "country", 2453866)
+    kidal = place_with(a, "Kidal")
+    assert (kidal["country"], kidal["precision"], kidal["geonameid"]) == ("MLI", "city", 2455290)
+    assert kidal["admin1"] == "Kidal"
+    sahel = place_with(a, "Sahel")
+    assert sahel["precision"] == "region" and sahel["country"] is None
+    for p in a.places:
+        assert set(p) >= {"id", "name", "geonameid", "country", "admin1", "lat", "lon", "precision", "mentions",
+                          "evidence"}
+        for m in p["mentions"]:
+            assert a.article.text[m["start"]:m["end"]] == m["text"]
+
+
+def test_capital_city_is_the_capital(analyze):
+    a = analyze("The delegation arrived in Moscow on Wednesday for talks on grain exports.")
+    moscow = place_with(a, "Moscow")
+    assert (moscow["geonameid"], moscow["country"], moscow["precision"]) == (524901, "RUS", "city")
+
+
+def test_a_town_taken_for_a_person_near_the_story_places(analyze):
+    a = analyze("Fighting was reported in Ansongo on Monday. On Tuesday the army retook Bourem, a town "
+                "north of Gao.")
+    assert place_with(a, "Bourem")["country"] == "MLI"
+
+
+def test_town_in_parentheses_with_its_region(analyze):
+    a = analyze("Gunmen killed four civilians in the commune of Tessit (Ansongo, Gao) on Friday.")
+    assert place_with(a, "Ansongo")["country"] == "MLI"
+    assert place_with(a, "Tessit")["country"] == "MLI"
+    assert place_with(a, "Gao")["precision"] == "admin1"  # the region the district is in
+
+
+def test_region_word_makes_the_region(analyze):
+    a = analyze("Insecurity is rising in the Gao region, while the town of Kidal remains calm.")
+    assert place_with(a, "Gao")["precision"] == "admin1"
+    assert place_with(a, "Kidal")["precision"] == "city"
+
+
+def test_first_level_region(analyze):
+    a = analyze("Floods displaced thousands of families in Tillaberi and Diffa, Niger's civil protection "
+                "agency said.")
+    assert place_with(a, "Diffa")["country"] == "NER"
+
+
+# -- ambiguity ----------------------------------------------------------------------------------
+
+def test_the_story_country_decides_between_namesakes(analyze):
+    a = analyze("Malian troops retook the town after heavy fighting in Gao, the army said. Residents "
+                "said the town was calm on Sunday and that the road to Bamako had reopened.")
+    gao = place_with(a, "Gao")
+    assert (gao["country"], gao["geonameid"]) == ("MLI", 2457163)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Police in Alexandria, Virginia, arrested two men after the shooting.", "Alexandria", "USA"),
+    ("Thousands marched in Alexandria and Cairo against the new constitution.", "Alexandria", "EGY"),
+    ("Two people died when a tornado struck Paris, Texas, on Friday night.", "Paris", "USA"),
+    ("The summit opened in Paris with a pledge to cut emissions.", "Paris", "FRA"),
+])
+def test_explicit_container_or_neighbours_resolve_namesakes(analyze, text, name, country):
+    assert place_with(analyze(text), name)["country"] == country
+
+
+def test_us_state_versus_country_by_context(analyze):
+    a = analyze("Voters in Atlanta and Savannah went to the polls as Georgia held a runoff for its "
+                "Senate seat.")
+    georgia = place_with(a, "Georgia")
+    assert (georgia["country"], georgia["precision"]) == ("USA", "admin1")
+    b = analyze("Russian troops remained in South Ossetia, and Georgia accused Moscow of occupying its "
+                "territory, officials in Tbilisi said.")
+    assert place_with(b, "Georgia")["country"] == "GEO"
+
+
+# -- relative locations -------------------------------------------------------------------------
+
+def test_distance_and_direction_from_a_town(analyze):
+    a = analyze("Soldiers were ambushed about 50 km north of Gao on Monday, the army said.")
+    gao = place_with(a, "Gao")
+    assert gao["relative"]["kind"] == "distance" and gao["relative"]["distance_km"] == 50.0
+    assert gao["relative"]["direction"] == "N"
+    assert gao["precision"] == "admin1"  # the anchor is a town; the place itself is only near it
+    assert "50 km north of Gao" in gao["relative"]["text"]
+
+
+def test_part_of_a_country(analyze):
+    a = analyze("Clashes between the army and rebels erupted again in northern Mali.")
+    mali = place_with(a, "Mali")
+    assert mali["relative"]["kind"] == "part" and mali["relative"]["direction"] == "N"
+    assert mali["precision"] == "country"
+
+
+def test_outside_and_near(analyze):
+    a = analyze("A car bomb exploded outside Bamako, and another device was found near Kati.")
+    assert place_with(a, "Bamako")["relative"]["kind"] == "outside"
+    assert place_with(a, "Bamako")["precision"] == "city"
+    assert place_with(a, "Kati")["relative"]["kind"] == "near"
+
+
+def test_border_named_by_a_demonym(analyze):
+    a = analyze("Rebels ambushed the patrol near the Algerian border, killing six soldiers.")
+    border = place_with(a, "Algerian border")
+    assert border["country"] == "DZA" and border["precision"] == "country"
+    assert border["relative"]["kind"] == "border"
+
+
+# -- metonyms, demonyms, common words -----------------------------------------------------------
+
+def test_a_capital_speaking_is_not_a_place(analyze):
+    a = analyze("Moscow rejected the accusations on Monday.")
+    assert a.places == []
+
+
+def test_a_capital_used_both_ways_lists_all_its_mentions(analyze):
+    a = analyze("Moscow rejected the accusations on Monday. The next round of talks will be held in Moscow.")
+    moscow = place_with(a, "Moscow")
+    assert len(moscow["mentions"]) == 2
+    assert "rule:metonym-capital" in moscow["evidence"]
+
+
+def test_demonyms_are_not_places(analyze):
+    a = analyze("Malian soldiers and Russian instructors repelled the attack.")
+    assert a.places == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Chad Anderson, a spokesman for the charity, said the convoy was safe.", "Chad"),
+    ("Mali Williams, 34, was named head coach of the club on Friday.", "Mali"),
+    ("Reading the statement aloud, the minister said the talks had failed.", "Reading"),
+])
+def test_names_that_are_also_people_or_words(analyze, text, word):
+    a = analyze(text)
+    assert no_place_with(a, word)
+
+
+def test_the_river_niger_is_not_the_country(analyze):
+    a = analyze("Boats carried fuel up the Niger River to Mopti, traders said.")
+    assert all(p["country"] != "NER" for p in a.places)
+    assert place_with(a, "Mopti")["country"] == "MLI"
+
+
+@pytest.mark.parametrize("text", ["", "in", "In the north.", "(, )", "North of of of.", "50 km north of",
+                                  "the Algerian border", "Niger Niger Niger", "Paris, Paris, Paris, Paris."])
+def test_odd_input_never_raises(nlp, text):
+    from eventwire.analysis import Analysis
+    from eventwire.article import Article
+    from eventwire.entities import extract_entities
+    from eventwire.places import resolve
+
+    doc = nlp(text)
+    analysis = Analysis(article=Article(text=text), entities=extract_entities(nlp, doc))
+    resolve(doc, analysis)
+    assert isinstance(analysis.places, list)
