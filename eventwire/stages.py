@@ -14,6 +14,8 @@ STAGES: dict[str, str] = {
     # name: "module:function"  (one line per stage; order matters)
     "times": "eventwire.times:resolve",
     "places": "eventwire.places:resolve",
+    "quotes": "eventwire.quotes:resolve",
+    "events": "eventwire.events:resolve",
 }
 
 

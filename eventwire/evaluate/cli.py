@@ -7,9 +7,14 @@ import click
 
 TASKS = {
     "times": "eventwire.evaluate.times",
-    "places": "eventwire.evaluate.places",
     "actors": "eventwire.evaluate.actors",      # ACLED notes: actor country and sector
     "entities": "eventwire.evaluate.entities",  # CoNLL-style named entities
+    "quotes": "eventwire.evaluate.quotes",
+    "places": "eventwire.evaluate.places",
+    "events": "eventwire.evaluate.events",            # sentence-level CAMEO/PLOVER coding and actors
+    "acled": "eventwire.evaluate.acled",              # ACLED notes: event type, actors, fatalities
+    "event_class": "eventwire.evaluate.event_class",  # CASE 2021 fine-grained event classes
+    "factuality": "eventwire.evaluate.factuality",    # event status on TimeML factuality sets
 }
 
 

@@ -1,0 +1,199 @@
+"""ACLED event and sub-event types for an event, from the rule its pattern names (`acled:` in the
+verb file, rules in cameo.yaml `acled.rules`), the kind of target (civilians, protesters, armed
+actors, none), the kind of source (state forces or not) and the weapon named in the clause.
+
+ACLED codes what happened, not how it was reported: a note's "attack" on an army post is an
+armed clash (Battles), on a village an attack on civilians (Violence against civilians); an IED or
+an air strike makes it Explosions/Remote violence whatever the target.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Instrument, Lexicon, acled_taxonomy
+
+VIOLENT_RULES = {"violence", "clash", "attack-civilians", "looting", "abduction", "territory", "riot", "mob"}
+# Weapons that make a violent event remote violence in ACLED's sense.
+REMOTE = {"remote-explosive", "air-strike", "shelling", "grenade", "suicide-bomb", "chemical"}
+
+
+def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
+    """civilian | protesters | armed | none, from coded target actors, else from the head words."""
+    lists = lex.lists
+    if not entities and not heads:
+        return "none"
+    classes = []
+    for e in entities:
+        a = e.actor
+        if a is None or not a.sector:
+            if e.type == "PERSON":
+                classes.append("civilian")
+            continue
+        if a.sector == "OPP" and any(m.text.lower().endswith(("protesters", "demonstrators", "protester",
+                                                                "demonstrator")) for m in e.mentions):
+            classes.append("protesters")
+        elif a.sector.lower() in lists.get("civilian_sectors", ()):
+            classes.append("civilian")
+        elif e.type not in ("GPE",) and a.sector.lower() in lists.get("civilian_person_sectors", ()):
+            classes.append("civilian")   # officials, a local administration: not armed
+        else:
+            classes.append("armed")
+    for h in heads:
+        lemma = h.lemma_.lower()
+        phrase = " ".join(t.lower_ for t in h.subtree)[:200]
+        if lemma in lists.get("protester_nouns", ()):
+            classes.append("protesters")
+        elif lemma in lists.get("armed_targets", ()) or any(w in phrase for w in ("military", "army", "soldier",
+                                                                               "minusma", "barkhane")):
+            classes.append("armed")
+        elif lemma in lists.get("civilian_targets", ()):
+            classes.append("civilian")
+    if not classes:
+        return "none"
+    if "protesters" in classes:
+        return "protesters"
+    if "armed" in classes:
+        return "armed"
+    return "civilian"
+
+
+def source_class(entities: list, lex: Lexicon) -> str:
+    for e in entities:
+        if e.actor and e.actor.sector and e.actor.sector.lower() in lex.lists.get("state_sectors", ()):
+            return "state"
+    return "nonstate" if entities else "none"
+
+
+def classify(rule_name: str | None, instrument: Instrument | None, sources: list, targets: list,
+             target_heads: list[Token], lex: Lexicon) -> dict | None:
+    if not rule_name:
+        return None
+    if instrument is not None and instrument.acled and rule_name in VIOLENT_RULES | {"remote-explosive"}:
+        if rule_name != "looting" or instrument.acled in ("remote-explosive", "air-strike", "shelling"):
+            rule_name = instrument.acled
+    rule = lex.acled_rules.get(rule_name)
+    if rule is None:
+        return None
+    tclass = target_class(targets, target_heads, lex)
+    sclass = source_class(sources, lex)
+    sub = rule.get(tclass) or rule.get(f"source_{sclass}") or rule.get("default")
+    if sub not in lex.acled_types:
+        return None
+    return {"event_type": lex.acled_types[sub], "sub_event_type": sub, "rule": rule_name, "target_class": tclass}
+
+
+def pre2019(acled: dict | None, lex: Lexicon) -> str | None:
+    """The pre-2019 ACLED event type ("Battle-No change of territory", "Remote violence", ...)."""
+    if not acled:
+        return None
+    sub, et = acled["sub_event_type"], acled["event_type"]
+    return lex.acled_pre2019.get(sub) or lex.acled_pre2019.get(et)
+
+
+# Severity order for picking one event per ACLED record (a note describes one ACLED event).
+SEVERITY = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests",
+            "Strategic developments"]
+
+
+# --------------------------------------------------------------------------- one report, one event
+_COUNTABLE = ("asserted", "attributed")
+
+
+def _who_fought(usable: list[dict], sub: str, events: list[dict]) -> str:
+    """ACLED's distinction between a battle and violence against civilians is about the whole
+    incident: armed defenders responding ("the village self-defense repelled the attack"), or armed
+    victims, make it an armed clash; civilians as the only victims an attack; an abduction whose
+    victims are killed an attack."""
+    violent = [e for e in usable if e["acled"].get("rule") in ("violence", "clash", "attack-civilians", "abduction")]
+    if any(e["acled"].get("rule") == "clash" or e["acled"].get("target_class") == "armed" for e in violent):
+        return "Armed clash"
+    if sub == "Abduction/forced disappearance":
+        killed = any((c.get("kind") == "killed" and c.get("value")) for e in events for c in e.get("casualties") or [])
+        return "Attack" if killed else sub
+    if any(e["acled"].get("target_class") in ("civilian",) for e in violent):
+        return "Attack"
+    return sub
+
+
+def record(events: list[dict], entities: list | None = None, places: list[dict] | None = None) -> dict | None:
+    """The single ACLED event a short report (an ACLED note, a one-event wire) describes.
+
+    The first event in the text with an ACLED type, Strategic developments yielding to any other
+    type; a protest with an intervention, arrests or violence against the protesters in the same
+    report is coded as such (ACLED codes the protest and the response as one event). Fatalities are
+    the report's killed counts added up, each counted once.
+
+    With the analysis' `entities` and `places`, `actor_codes` gives each actor's (country, sector)
+    as ACLED names them: a generic actor the text gives no country ("unknown gunmen", "residents")
+    takes the country of the place where the event happened, as in ACLED's "Protesters (Mali)".
+    """
+    usable = [e for e in events if e.get("acled") and e.get("status") in _COUNTABLE]
+    if not usable:
+        return None
+    usable.sort(key=lambda e: (e.get("salience", "main") != "main", e["trigger"]["start"]))
+    non_sd = [e for e in usable if e["acled"]["event_type"] != "Strategic developments"]
+    primary = (non_sd or usable)[0]
+    protest = next((e for e in usable if e["acled"]["event_type"] == "Protests"
+                    and e["acled"]["sub_event_type"] == "Peaceful protest"), None)
+    sub = primary["acled"]["sub_event_type"]
+    if protest is not None and primary["acled"]["event_type"] in ("Protests", "Strategic developments", "Riots",
+                                                                 "Violence against civilians", "Battles"):
+        responses = [e for e in usable if e is not protest]
+        if any(e["acled"]["sub_event_type"] == "Excessive force against protesters" or (
+                e.get("plover") == "ASSAULT" and (e.get("fatalities") or {}).get("value")) for e in responses):
+            sub, primary = "Excessive force against protesters", protest
+        elif any(e["acled"]["sub_event_type"] in ("Protest with intervention", "Arrests") or
+                 e.get("cameo", "").startswith(("175", "173")) for e in responses):
+            sub, primary = "Protest with intervention", protest
+        elif any(e["acled"]["event_type"] == "Riots" for e in responses):
+            sub = next(e["acled"]["sub_event_type"] for e in responses if e["acled"]["event_type"] == "Riots")
+        elif primary["acled"]["event_type"] in ("Strategic developments",) or primary is protest:
+            sub, primary = "Peaceful protest", protest
+    if primary["acled"]["event_type"] in ("Battles", "Violence against civilians") and \
+            sub in ("Armed clash", "Attack", "Abduction/forced disappearance") and primary["acled"].get("rule") != "territory":
+        sub = _who_fought(usable, sub, events)
+    event_type = acled_taxonomy()[sub]
+    seen = set()
+    killed = None
+    for e in events:
+        if e.get("status") not in _COUNTABLE:
+            continue
+        for c in e.get("casualties") or []:
+            if c.get("kind") != "killed" or c.get("value") is None:
+                continue
+            key = (c.get("start"), c.get("end"))
+            if key in seen:
+                continue
+            seen.add(key)
+            killed = (killed or 0) + c["value"]
+    # the incident's actors: the coded event's, and those of the other violent events the report
+    # tells of it ("... attacked the village. Two civilians were killed.")
+    actors = list(primary.get("source", []) + primary.get("target", []))
+    if primary["acled"]["event_type"] not in ("Strategic developments",):
+        for e in usable:
+            if e is not primary and e.get("plover") in ("ASSAULT", "COERCE", "PROTEST") and \
+                    e.get("salience", "main") == "main":
+                actors += e.get("source", []) + e.get("target", [])
+    actors = list(dict.fromkeys(actors))
+    codes = []
+    if entities is not None:
+        by_id = {e.id: e for e in entities}
+        place_country = None
+        for p in places or []:
+            if p.get("id") == primary.get("place"):
+                place_country = p.get("country")
+        for a in actors:
+            e = by_id.get(a)
+            if e is None or e.actor is None:
+                continue
+            country = e.actor.country
+            if not country and e.actor.sector in _GENERIC_SECTORS:
+                country = place_country
+            codes.append((a, country, e.actor.sector))
+    return {"event_type": event_type, "sub_event_type": sub, "event": primary["id"], "fatalities": killed,
+            "actors": actors, "actor_codes": codes}
+
+
+# Actors ACLED names by the country where they act: "Civilians (Mali)", "Protesters (Mali)".
+_GENERIC_SECTORS = {"CVL", "OPP", "UAF", "MLT", "INS", "REB", "MIL", "POL", "GOV"}
+

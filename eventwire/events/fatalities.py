@@ -1,0 +1,331 @@
+"""Fatalities and other casualties: how many people an event killed, wounded, abducted or
+arrested, read from the victims' noun phrase ("killed two soldiers", "at least 30 people were
+killed", "scores of soldiers", "one dead and several wounded").
+
+Counts are ranges: `min`/`max` (null when unknown or open), `value` the number as said (the low end
+for vague words). Digits ("1,200", "1.5 million"), number words ("twenty-five", "a hundred"),
+ranges ("10 to 15", "between 10 and 15"), modifiers ("at least", "more than", "about", "up to")
+and vague quantities ("dozens", "scores", "thousands") are understood; values above a billion
+("1e99", "three trillion") are not casualty counts and come out as unknown.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+MAX_PLAUSIBLE = 1_000_000_000
+_LOWER_BOUND = {"at least": 0, "more than": 1, "over": 1, "upwards of": 0, "no fewer than": 0, "no less than": 0,
+                "not less than": 0, "in excess of": 1, "above": 1, "at minimum": 0, "a minimum of": 0}
+_UPPER_BOUND = {"up to": 0, "as many as": 0, "at most": 0, "fewer than": -1, "less than": -1, "under": -1,
+                "nearly": -1, "almost": -1, "close to": -1, "a maximum of": 0}
+_APPROX = {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "circa", "ca.",
+           "approx.", "nearly", "almost", "close to"}
+_MODIFIER_WORDS = {"more", "fewer", "less", "over", "nearly", "almost", "about", "around", "some", "roughly",
+                   "approximately", "least", "most", "up", "under", "estimated"}
+_NUM_RE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
+
+
+@dataclass
+class Count:
+    text: str
+    start: int
+    end: int
+    min: int | None
+    max: int | None
+    value: int | None
+
+    def to_dict(self, kind: str) -> dict:
+        return {"text": self.text, "min": self.min, "max": self.max, "value": self.value, "kind": kind,
+                "start": self.start, "end": self.end}
+
+
+def _number(word: str, lex: Lexicon) -> float | None:
+    w = word.lower().strip()
+    if _NUM_RE.match(w):
+        try:
+            return float(w.replace(",", ""))
+        except ValueError:
+            return None
+    if w in lex.numbers:
+        return lex.numbers[w]
+    if "-" in w:   # "twenty-five"
+        parts = [lex.numbers.get(p) for p in w.split("-")]
+        if all(p is not None for p in parts) and len(parts) == 2 and parts[0] >= 20 and parts[1] < 10:
+            return parts[0] + parts[1]
+    try:
+        v = float(w)
+        return v if math.isfinite(v) else None
+    except ValueError:
+        return None
+
+
+def words_value(words: list[str], lex: Lexicon) -> float | None:
+    """ "two hundred fifty", "1.5 million", "a dozen", "580 million" -> a number."""
+    total = 0.0
+    current = None
+    seen = False
+    for w in words:
+        if w in ("and", "-", "a", "an") and (seen or w in ("a", "an")):
+            if w in ("a", "an") and not seen:
+                current = 1.0
+                seen = True
+            continue
+        v = _number(w, lex)
+        if v is None:
+            return None
+        seen = True
+        if v in (100.0, 1000.0, 1e6, 1e9, 1e12) and w.lower() not in ("100", "1000"):
+            current = (current or 1.0) * v
+            if v >= 1000:
+                total += current
+                current = None
+        elif w.lower() in ("dozen",):
+            current = (current or 1.0) * 12
+        elif w.lower() in ("score",):
+            current = (current or 1.0) * 20
+        else:
+            current = (current or 0.0) + v
+    if not seen:
+        return None
+    return total + (current or 0.0)
+
+
+def _phrase_tokens(num: Token) -> list[Token]:
+    """A number token with its compound parts and modifiers: "at least 30", "1.5 million"."""
+    toks = [num]
+    stack = [num]
+    while stack and len(toks) < 12:
+        t = stack.pop()
+        for c in t.children:
+            if (c.dep_ in ("compound", "quantmod", "nummod", "advmod", "cc", "conj", "prep", "pobj", "det")
+                    or (c.dep_ == "punct" and c.text in ("-", "\u2013"))
+                    or (c.dep_ in ("amod", "advmod") and c.lower_ in _MODIFIER_WORDS)) \
+                    and abs(c.i - num.i) <= 5 and c not in toks:
+                if c.dep_ in ("prep",) and c.lower_ not in ("to", "of"):
+                    continue
+                if c.dep_ == "det" and c.lower_ not in ("a", "an"):
+                    continue
+                toks.append(c)
+                stack.append(c)
+    return sorted(toks, key=lambda t: t.i)
+
+
+def parse_count(tokens: list[Token], lex: Lexicon) -> Count | None:
+    """A count from the tokens of a number expression (in text order)."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = doc[tokens[0].i:tokens[-1].i + 1].text
+    low = " ".join(t.lower_ for t in tokens)
+    has_number = any(t.like_num or (t.lower_ in lex.numbers and t.lower_ not in ("a", "an", "no", "none"))
+                     for t in tokens)
+    if not has_number or any(t.lower_ in ("dozens", "scores", "hundreds", "thousands", "millions", "tens")
+                             for t in tokens):
+        for phrase in sorted(lex.vague, key=len, reverse=True):
+            if re.search(r"(^|\s)" + re.escape(phrase) + r"($|\s)", low):
+                lo, hi = lex.vague[phrase]
+                if any(re.search(r"(^|\s)" + re.escape(m) + r"\s", low) for m in _LOWER_BOUND):
+                    hi = None
+                return Count(text, start, end, lo, hi, lo)
+    words = [t.lower_ for t in tokens]
+    mod_lo = next((m for m in _LOWER_BOUND if re.search(r"(^|\s)" + re.escape(m) + r"\s", low)), None)
+    mod_hi = next((m for m in _UPPER_BOUND if re.search(r"(^|\s)" + re.escape(m) + r"\s", low)), None)
+    approx = next((m for m in _APPROX if re.search(r"(^|\s)" + re.escape(m) + r"\s", low)), None)
+    core = [w for w in words if _number(w, lex) is not None or w in ("and", "-", "to", "a", "an")]
+    # ranges: "10 to 15", "between 10 and 15", "10-15"
+    rng = re.match(r"^(?:between\s+)?(\S+)\s+(?:to|and|-|\u2013|or)\s+(\S+)$", " ".join(
+        w for w in words if _number(w, lex) is not None or w in ("to", "and", "-", "\u2013", "or", "between")))
+    if rng and _number(rng.group(1), lex) is not None and _number(rng.group(2), lex) is not None:
+        a, b = _number(rng.group(1), lex), _number(rng.group(2), lex)
+        if a is not None and b is not None and a < b and b < 1e4 * max(a, 1):
+            return _bounded(text, start, end, a, b, a)
+    if len(tokens) == 1 and "-" in tokens[0].text and re.match(r"^\d+-\d+$", tokens[0].text):
+        a, b = (float(x) for x in tokens[0].text.split("-"))
+        return _bounded(text, start, end, a, b, a)
+    value = words_value([w for w in core if w != "to"], lex)
+    if value is None:
+        return None
+    if mod_lo:
+        lo = value + _LOWER_BOUND[mod_lo]
+        return _bounded(text, start, end, lo, None, value)
+    if mod_hi:
+        hi = value + _UPPER_BOUND[mod_hi]
+        lo = math.floor(value * 0.9) if mod_hi in ("nearly", "almost", "close to") else None
+        return _bounded(text, start, end, lo, hi, value)
+    if approx:
+        return _bounded(text, start, end, math.floor(value * 0.9), math.ceil(value * 1.1), value)
+    return _bounded(text, start, end, value, value, value)
+
+
+def _bounded(text, start, end, lo, hi, value) -> Count:
+    def ok(v):
+        if v is None:
+            return None
+        if not math.isfinite(v) or v < 0 or v > MAX_PLAUSIBLE:
+            return "bad"
+        return int(round(v))
+    lo2, hi2, v2 = ok(lo), ok(hi), ok(value)
+    if "bad" in (lo2, hi2, v2):
+        return Count(text, start, end, None, None, None)
+    return Count(text, start, end, lo2, hi2, v2)
+
+
+def count_of(head: Token, lex: Lexicon) -> Count | None:
+    """The number of people a victims' noun phrase headed by `head` names."""
+    lower = head.lower_
+    vague_heads = {p for p in lex.vague if " " not in p}
+    # the head is itself a quantity: "scores of soldiers", "dozens", "two of them", "at least 30"
+    if head.like_num or lower in lex.numbers or lower in vague_heads or lower in ("tens", "hundreds", "thousands"):
+        toks = _phrase_tokens(head)
+        # "tens of thousands": keep the "of thousands" part, not "of soldiers and ..."
+        big = ("thousands", "millions", "hundreds")
+        toks = [t for t in toks if t.dep_ not in ("cc", "conj") or t.i < head.i]
+        toks = [t for t in toks if t.dep_ != "pobj" or t.lower_ in big]
+        toks = [t for t in toks if t.lower_ != "of" or any(x.lower_ in big for x in toks if x.i == t.i + 1)]
+        c = parse_count(toks, lex)
+        if c is not None:
+            return c
+    nums = [c for c in head.children if c.dep_ in ("nummod",) or (c.dep_ == "amod" and c.lower_ in vague_heads)]
+    if nums:
+        mods = [c for c in head.children if c.dep_ in ("amod", "advmod") and c.lower_ in ("more", "fewer", "less", "over")
+                and c.i < nums[0].i]
+        nums = mods + nums
+        toks = []
+        for n in nums:
+            toks += _phrase_tokens(n)
+        toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+        return parse_count(toks, lex)
+    person = _is_person(head, lex)
+    for c in head.children:
+        if c.dep_ == "det" and c.lower_ in ("a", "an", "one"):
+            if head.tag_ in ("NN", "NNP") and person:
+                return Count(c.text, c.idx, c.idx + len(c.text), 1, 1, 1)
+        if c.dep_ == "det" and c.lower_ == "no":
+            return Count(c.text, c.idx, c.idx + len(c.text), 0, 0, 0)
+    if lower in lex.lists.get("reflexives", ()) and lower != "themselves":
+        return Count(head.text, head.idx, head.idx + len(head.text), 1, 1, 1)
+    if head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN") and person:
+        return Count(head.text, head.idx, head.idx + len(head.text), 1, 1, 1)
+    if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        return Count(head.text, head.idx, head.idx + len(head.text), 1, 1, 1)
+    return None
+
+
+_PLACES = {"village", "town", "city", "market", "school", "mosque", "church", "house", "home", "camp", "base",
+           "post", "checkpoint", "convoy", "patrol", "vehicle", "bus", "position", "area", "locality", "hamlet",
+           "settlement", "farm", "well", "community", "population", "station", "office", "building", "bridge"}
+
+
+def _is_person(head: Token, lex: Lexicon) -> bool:
+    from ..actors.agents import terms
+
+    lemma = head.lemma_.lower()
+    if lemma in _PLACES or head.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+        return False
+    if head.ent_type_ == "PERSON":
+        return True
+    return lemma in terms() or lemma in lex.lists.get("civilian_targets", ()) or \
+        lemma in lex.lists.get("armed_targets", ()) and lemma not in _PLACES
+
+
+def victims_count(heads: list[Token], lex: Lexicon) -> Count | None:
+    """Sum of the counts of coordinated victims: "two militiamen and three civilians"."""
+    from .roles import conjuncts
+
+    parts: list[Count] = []
+    for h in heads:
+        for t in conjuncts(h):
+            c = count_of(t, lex)
+            if c is not None:
+                parts.append(c)
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    lo = sum(p.min for p in parts) if all(p.min is not None for p in parts) else None
+    hi = sum(p.max for p in parts) if all(p.max is not None for p in parts) else None
+    val = sum(p.value for p in parts) if all(p.value is not None for p in parts) else None
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    span = heads[0].doc.char_span(start, end, alignment_mode="expand")
+    return Count(span.text if span is not None else "", start, end, lo, hi, val)
+
+
+def kind_of(trigger_tokens: list[Token], pattern_id: str, cameo: str, lex: Lexicon) -> str | None:
+    """killed | injured | abducted | arrested, by the trigger's words."""
+    forms = {t.lemma_.lower() for t in trigger_tokens} | {t.lower_ for t in trigger_tokens}
+    if cameo[:2] in ("18", "19", "20", "14", "17") or pattern_id in ("die-violently",):
+        for kind in ("killed", "injured", "abducted", "arrested"):
+            spec = lex.casualty.get(kind, {})
+            if forms & spec.get("verbs", frozenset()):
+                if kind == "killed" and "claim" in forms and not _claims_lives(trigger_tokens[0]):
+                    continue
+                return kind
+        if "dead" in forms:
+            return "killed"
+    return None
+
+
+def _claims_lives(tok: Token) -> bool:
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() == "life" or any(
+        g.lemma_.lower() == "life" for g in c.subtree)) for c in tok.children)
+
+
+_WORDS: dict = {}
+
+
+def _casualty_words(lex: Lexicon) -> frozenset:
+    key = id(lex)
+    if key not in _WORDS:
+        words = set()
+        for spec in lex.casualty.values():
+            for part in ("nouns", "adjs"):
+                words |= spec.get(part, frozenset())
+        _WORDS[key] = frozenset(words | {"toll"})
+    return _WORDS[key]
+
+
+# --- casualty words that are not triggers: "one dead and several wounded", "the death toll rose to 40"
+
+def loose_casualties(sent, lex: Lexicon, used: set[int]) -> list[tuple[str, Count, Token]]:
+    """(kind, count, token) for casualty nouns and adjectives with a number in the sentence."""
+    out = []
+    words = _casualty_words(lex)
+    for tok in sent:
+        if tok.i in used:
+            continue
+        lower = tok.lower_
+        lemma = tok.lemma_.lower()
+        if lower not in words and lemma not in words:
+            continue
+        for kind in ("killed", "injured"):
+            spec = lex.casualty.get(kind, {})
+            if lower in spec.get("adjs", frozenset()) or lemma in spec.get("nouns", frozenset()) or \
+                    lower in spec.get("nouns", frozenset()):
+                if tok.pos_ == "VERB" and lower not in ("dead",):
+                    continue
+                c = None
+                if tok.dep_ in ("amod", "acomp", "oprd") and tok.head.pos_ in ("NUM",):
+                    c = count_of(tok.head, lex)
+                elif any(ch.dep_ == "nummod" or (ch.dep_ == "amod" and ch.lower_ in lex.vague) for ch in tok.children):
+                    c = count_of(tok, lex)
+                elif lemma in ("toll",) or lower in ("toll",):
+                    nums = [t for t in tok.head.subtree if t.like_num and t.i > tok.i]
+                    if nums:
+                        c = count_of(nums[0], lex)
+                elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:
+                    c = count_of(tok.head.head, lex)
+                elif lemma in ("death", "body", "corpse") and tok.tag_ in ("NNS",):
+                    ofs = [g for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of" for g in ch.children
+                           if g.dep_ == "pobj"]
+                    if ofs:
+                        c = count_of(ofs[0], lex)
+                if c is not None and (c.min is not None or c.value is not None):
+                    out.append((kind, c, tok))
+                break
+    return out

@@ -1,0 +1,493 @@
+"""Argument and role extraction: the source and target of a trigger, as tokens of the parse and
+then as entities of the analysis.
+
+Syntax first (`slots`): the logical subject and object of the trigger's clause (passives turned
+round, subjects inherited through coordination, control verbs, participles, relative clauses and
+"by ...ing"), its prepositional phrases, a noun trigger's possessor, "by" phrase and nationality
+modifier. The pattern's `roles` (or the defaults) say which slots are the source and the target.
+Then entities (`EntityIndex`): each argument's head token is mapped to the entity whose mention
+covers it (so a pronoun belongs to its antecedent's chain), compound arguments stay lists
+("Mali and Niger"), "scores of soldiers" is the soldiers, and an argument that names no entity
+stays empty: actors are never invented.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon, Pattern
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+DEFAULT_VERB_TARGETS = ("object", "dative", "against", "with", "on", "upon", "toward", "towards", "into", "to")
+DEFAULT_NOUN_SOURCES = ("poss", "by", "modifier")
+DEFAULT_NOUN_TARGETS = ("against", "on", "upon", "with", "to", "toward", "towards", "into", "at", "of")
+# Noun triggers whose "of" names the actor, not the target: "the visit of the president".
+_OF_IS_SOURCE = {"CONSULT", "AGREE", "SUPPORT", "CONCEDE", "RETREAT", "AID", "COOPERATE", "PROTEST", "MOBILIZE",
+                 "REQUEST", "REJECT", "THREATEN"}
+MAX_CONJ = 60
+
+
+def is_passive(v: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children) or (
+            v.dep_ == "acl" and v.tag_ == "VBN"):
+        return True
+    # "two were killed and five others wounded": an elliptical passive participle
+    return v.tag_ == "VBN" and v.dep_ == "conj" and not any(c.dep_ in ("aux", "dobj") for c in v.children) and \
+        any(c.dep_ == "auxpass" for c in v.head.children)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and its coordinated siblings, in order: "Mali, Burkina Faso and Niger"."""
+    out = [tok]
+    stack = [tok]
+    while stack and len(out) < MAX_CONJ:
+        t = stack.pop()
+        for c in t.children:
+            if (c.dep_ == "conj" or (c.dep_ == "appos" and c.ent_type_ == t.ent_type_ == "GPE")) and c not in out:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _children(tok: Token, deps) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def surface_subject(v: Token) -> list[Token]:
+    return _children(v, SUBJ + PASS_SUBJ)
+
+
+def _agent(v: Token) -> list[Token]:
+    out = []
+    for c in v.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and is_passive(v)):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def logical(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
+    """(logical subject, logical object) of verb `v`, inheriting a missing subject."""
+    passive = is_passive(v)
+    subj = _children(v, SUBJ)
+    psubj = _children(v, PASS_SUBJ)
+    if passive and not psubj and subj and not any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+        psubj, subj = subj, []   # the elliptical passive's "subject" is its patient
+    obj = _children(v, ("dobj",))
+    if passive:
+        agent = _agent(v)
+        if psubj:
+            obj = psubj + obj
+        subj = agent
+        if not psubj and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            obj = [v.head] + obj   # "a man killed by gunmen"
+        if not psubj and not (v.dep_ == "acl") and depth < 4:
+            inh = _inherited(v, depth)
+            obj = inh + obj
+        return subj, obj
+    if not subj and depth < 4:
+        subj = _inherited(v, depth)
+    return subj, obj
+
+
+def _inherited(v: Token, depth: int) -> list[Token]:
+    """The subject a verb without one shares with the clause it hangs from."""
+    dep, h = v.dep_, v.head
+    if h.i == v.i:
+        return []
+    if dep == "conj":
+        if h.pos_ in ("VERB", "AUX", "ADJ") or h.dep_ == "ROOT":
+            s = surface_subject(h)
+            if s:
+                return s
+            return _inherited(h, depth + 1) if depth < 4 else []
+        return []
+    if dep == "xcomp":
+        objs = _children(h, ("dobj",))
+        if objs and h.lemma_.lower() not in ("promise", "vow", "pledge", "threaten", "offer"):
+            return objs     # "urged Ukraine to ...": object control
+        subj, _ = logical(h, depth + 1) if not is_passive(h) else (_children(h, PASS_SUBJ), [])
+        return subj
+    if dep == "advcl" or dep == "npadvmod":
+        subj, _ = logical(h, depth + 1)
+        return subj
+    if dep == "pcomp" and h.dep_ in ("prep", "agent"):
+        gov = h.head
+        if gov.pos_ in ("VERB", "AUX"):
+            if h.lower_ in ("of", "for") and _children(gov, ("dobj",)):
+                return _children(gov, ("dobj",))   # "accused X of supporting", "blamed X for"
+            subj, _ = logical(gov, depth + 1)
+            return subj
+        if gov.pos_ in ("NOUN", "PROPN"):
+            return _noun_owner(gov)
+        return []
+    if dep == "relcl":
+        return [h]
+    if dep == "acl":
+        if h.pos_ in ("NOUN", "PROPN"):
+            if _event_like(h):
+                gv = h.head
+                if h.dep_ in ("dobj", "nsubjpass") and gv.pos_ in ("VERB", "AUX"):
+                    subj, _ = logical(gv, depth + 1)
+                    return subj
+                return _noun_owner(h)
+            return [h]
+        return []
+    if dep == "ccomp":
+        return []
+    return []
+
+
+def _event_like(noun: Token) -> bool:
+    return noun.lemma_.lower() in _EVENTISH
+
+
+_EVENTISH = {"operation", "attack", "ambush", "raid", "offensive", "campaign", "mission", "assault", "strike",
+             "bombing", "effort", "attempt", "bid", "plan", "plot", "move", "decision", "visit", "trip", "meeting",
+             "talk", "protest", "march", "rally", "demonstration"}
+
+
+def _noun_owner(noun: Token) -> list[Token]:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return [c]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return [g for g in c.children if g.dep_ == "pobj"]
+    return []
+
+
+def preps(tok: Token) -> dict[str, list[Token]]:
+    out: dict[str, list[Token]] = {}
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP":
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            for o in conj_preps(c):
+                objs += [g for g in o.children if g.dep_ == "pobj"]
+            if objs:
+                out.setdefault(c.lower_, []).extend(objs)
+        elif c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst") :
+            out.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def conj_preps(prep: Token) -> list[Token]:
+    """ "of aggression and of terrorism": the second "of" is a conjunct of the first."""
+    return [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+
+
+@dataclass
+class Slots:
+    subject: list[Token] = field(default_factory=list)
+    object: list[Token] = field(default_factory=list)
+    dative: list[Token] = field(default_factory=list)
+    preps: dict[str, list[Token]] = field(default_factory=dict)
+    poss: list[Token] = field(default_factory=list)
+    modifier: list[Token] = field(default_factory=list)
+    governor_subject: list[Token] = field(default_factory=list)
+    governor_object: list[Token] = field(default_factory=list)
+    compound: list[Token] = field(default_factory=list)
+
+    def get(self, name: str) -> list[Token]:
+        if name in ("subject", "object", "dative", "poss", "modifier", "governor_subject", "governor_object",
+                    "compound"):
+            return getattr(self, name)
+        if name == "between":
+            return self.preps.get("between", []) + self.preps.get("among", [])
+        return self.preps.get(name, [])
+
+
+def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
+    s = Slots()
+    if pattern.pos in ("VERB", "ADJ"):
+        verb = trigger_tok
+        if pattern.pos == "ADJ":  # "X is ready to ...": the copula's subject
+            verb = trigger_tok.head if trigger_tok.dep_ == "acomp" else trigger_tok
+        s.subject, s.object = logical(verb)
+        if pattern.pos == "ADJ" and not s.subject:
+            s.subject = surface_subject(verb)
+        s.dative = _children(verb, ("dative",))
+        if s.dative and s.dative[0].pos_ == "ADP":   # "gave aid to X" parsed as dative "to"
+            s.preps.setdefault(s.dative[0].lower_, []).extend(g for g in s.dative[0].children if g.dep_ == "pobj")
+            s.dative = []
+        s.preps.update({k: v for k, v in preps(trigger_tok).items()})
+        if verb is not trigger_tok:
+            for k, v in preps(verb).items():
+                s.preps.setdefault(k, []).extend(v)
+        # "break off relations with X": the object noun's own "with" phrase
+        for o in _children(trigger_tok, ("dobj",)):
+            for k, v in preps(o).items():
+                if k in ("with", "to", "against", "on", "from", "between"):
+                    s.preps.setdefault(k, []).extend(v)
+        # "gave Tanzania a grant": the dative is the recipient, the theme is no target
+        if s.dative and pattern.role("target") is None:
+            s.object = []
+        if pattern.pos == "VERB" and trigger_tok.dep_ == "relcl":
+            s.subject = [_rel_head(t) for t in s.subject]
+            s.object = [_rel_head(t) for t in s.object]
+        return s
+    noun = trigger_tok
+    for c in noun.children:
+        if c.dep_ == "poss":
+            s.poss.append(c)
+        elif c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            s.modifier.append(c)
+        if c.dep_ == "compound":
+            s.compound.append(c)
+    s.preps = preps(noun)
+    gov = light or noun.head
+    if light is not None:
+        subj, obj = logical(light)
+        s.subject = subj
+        s.governor_subject = subj
+        for k, v in preps(light).items():
+            if k not in ("in", "at", "near", "during", "on", "since", "after", "before", "over", "across"):
+                s.preps.setdefault(k, []).extend(v)
+            elif k == "on" and pattern.cameo[:2] in ("18", "19", "20", "17"):
+                s.preps.setdefault(k, []).extend(v)
+    elif noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and gov.i != noun.i:
+        verb = gov.head if gov.pos_ == "ADP" else gov
+        if verb.pos_ in ("VERB", "AUX"):
+            subj, obj = logical(verb)
+            if noun.dep_ in ("dobj",) or (noun.dep_ == "pobj" and gov.pos_ == "ADP"):
+                s.governor_subject = [t for t in subj if t.i != noun.i]
+                s.governor_object = [t for t in obj if t.i != noun.i]
+            elif noun.dep_ in ("nsubj",):
+                s.governor_object = [t for t in obj if t.i != noun.i]
+    return s
+
+
+def _rel_head(tok: Token) -> Token:
+    if tok.lower_ in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def roles(trigger_tok: Token, pattern: Pattern, s: Slots, plover: str | None,
+          consumed: set[int] | frozenset = frozenset()) -> tuple[list[Token], list[Token]]:
+    """(source tokens, target tokens) by the pattern's roles or the defaults of its part of speech."""
+    src_slots = pattern.role("source")
+    tgt_slots = pattern.role("target")
+    if src_slots is None:
+        if pattern.pos == "NOUN":
+            src_slots = DEFAULT_NOUN_SOURCES + ("subject",)
+            if plover in _OF_IS_SOURCE:
+                src_slots = ("poss", "by", "subject", "modifier", "of")
+        else:
+            src_slots = ("subject",)
+    if tgt_slots is None:
+        if pattern.pos == "NOUN":
+            tgt_slots = DEFAULT_NOUN_TARGETS if plover not in _OF_IS_SOURCE else tuple(
+                t for t in DEFAULT_NOUN_TARGETS if t != "of")
+        else:
+            tgt_slots = DEFAULT_VERB_TARGETS
+    source: list[Token] = []
+    for slot in src_slots:
+        got = [t for t in s.get(slot) if t.i not in consumed]
+        if got:
+            source = list(got)
+            break
+    target: list[Token] = []
+    for slot in tgt_slots:
+        got = [t for t in s.get(slot) if all(t.i != x.i for x in source) and t.i not in consumed]
+        if got:
+            target = got
+            break
+    between = s.get("between")
+    if between and not source:
+        source = between
+    elif between and not target:
+        target = between
+    return source, target
+
+
+# ---------------------------------------------------------------------------------------- entities
+
+
+@dataclass
+class Resolved:
+    ids: list[str]
+    heads: list[Token]        # argument heads after expansion (for ACLED target classes)
+
+
+class EntityIndex:
+    """Token -> entities whose mentions cover it; pronoun resolution for "it"/"they"."""
+
+    def __init__(self, doc: Doc, entities, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.entities = {e.id: e for e in entities}
+        self.cover: dict[int, list[tuple[int, int, object, object]]] = {}
+        self.order: list[tuple[int, object]] = []   # (start char, entity) of every mention
+        for e in entities:
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    self.cover.setdefault(t.i, []).append((m.end - m.start, m.token, e, m))
+                self.order.append((m.start, e, m))
+        self.order.sort(key=lambda x: x[0])
+
+    def at(self, tok: Token):
+        """The entity covering `tok`: a mention headed by it first, then the shortest covering one."""
+        hits = self.cover.get(tok.i)
+        if not hits:
+            return None
+        headed = [h for h in hits if h[1] == tok.i]
+        pick = min(headed or hits, key=lambda h: h[0])
+        return pick[2]
+
+    def actor_of(self, eid: str):
+        e = self.entities.get(eid)
+        return e.actor if e else None
+
+    # -- expansion of one argument head into entity ids
+    def resolve(self, heads: list[Token], exclude: set[str] | None = None) -> Resolved:
+        ids: list[str] = []
+        out_heads: list[Token] = []
+        for h in heads:
+            for t0 in conjuncts(h):
+                t0 = _rel_head(t0)
+                t1 = self._through_quantity(t0)
+                for t in (conjuncts(t1) if t1 is not t0 else [t1]):
+                    out_heads.append(t)
+                    for eid in self._entity_ids(t):
+                        if eid not in ids and (not exclude or eid not in exclude):
+                            ids.append(eid)
+        return Resolved(ids, out_heads)
+
+    def _through_quantity(self, t: Token) -> Token:
+        seen = 0
+        while seen < 3 and (t.lemma_.lower() in self.lex.lists.get("quantity_nouns", ()) or t.like_num) \
+                and self.at(t) is None:
+            ofs = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"]
+            if not ofs:
+                break
+            t = ofs[0]
+            seen += 1
+        return t
+
+    def _entity_ids(self, t: Token) -> list[str]:
+        lists = self.lex.lists
+        lower = t.lower_
+        if lower in lists.get("it_pronouns", ()) or lower in lists.get("they_pronouns", ()):
+            e = self._pronoun(t, plural=lower in lists.get("they_pronouns", ()))
+            return [e.id] if e else []
+        e = self.at(t)
+        relational = t.lemma_.lower() in lists.get("relational_nouns", ())
+        if e is not None and (e.actor is None or not e.actor.country):
+            # "military chiefs from Burkina Faso, Niger and Mali": the countries say who they are
+            pp = self._pp_entities(t, ("from", "of", "in"))
+            if not pp and t.dep_ == "pobj" and t.head.head.i != t.head.i:
+                pp = self._pp_entities(t.head.head, ("from",))   # "met with chiefs from X and Y"
+            countries = [x for x in pp if self.entities[x].actor and self.entities[x].actor.country]
+            if countries:
+                return countries
+        if e is not None:
+            return [e.id]
+        if relational:
+            pp = self._pp_entities(t, ("in",))
+            if pp:
+                return pp
+            return self._numbered_anaphor(t)
+        for c in t.children:
+            if c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")):
+                ce = self.at(c)
+                if ce is not None and c.lower_ not in self.lex.lists.get("it_pronouns", ()):
+                    return [ce.id]
+                if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                    pe = self._pronoun(c, plural=c.lower_ == "their")
+                    if pe is not None:
+                        return [pe.id]
+        pp = self._pp_entities(t, ("of", "from", "in"))
+        if pp:
+            return pp
+        return self._numbered_anaphor(t)
+
+    def _pp_entities(self, t: Token, words) -> list[str]:
+        out = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in words:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        for x in conjuncts(g):
+                            e = self.at(x)
+                            if e is not None and e.id not in out:
+                                out.append(e.id)
+        return out
+
+    def _pronoun(self, t: Token, plural: bool):
+        """Nearest preceding non-person entity in this sentence or the one before it."""
+        sent_start = t.sent.start
+        prev_sents = [s for s in self.doc.sents if s.end <= sent_start]
+        floor = prev_sents[-1].start_char if prev_sents else 0
+        subj_ids = set()
+        for c in t.head.children:
+            if c.dep_ in SUBJ and c.i != t.i:
+                for x in conjuncts(c):
+                    e = self.at(x)
+                    if e is not None:
+                        subj_ids.add(e.id)
+        best = None
+        for start, e, m in self.order:
+            if start >= t.idx:
+                break
+            if start < floor or e.type == "PERSON" or e.id in subj_ids:
+                continue
+            if e.type in ("NORP",) and not plural:
+                continue
+            if plural and e.type not in ("GROUP", "NORP", "ORG", "GPE"):
+                continue
+            if e.actor is None:
+                continue
+            best = e
+        return best
+
+    def _numbered_anaphor(self, t: Token) -> list[str]:
+        """ "All three former colonies": the last N countries named before, the article's main
+        country filling in."""
+        n = None
+        for c in t.children:
+            if c.dep_ in ("nummod",) and c.like_num:
+                n = _small_int(c.lower_)
+            elif c.lower_ == "both":
+                n = 2
+        if t.tag_ not in ("NNS", "NNPS") or not n or n > 6:
+            return []
+        def is_country(e) -> bool:
+            return e.type == "GPE" and e.actor is not None and bool(e.actor.country) and not e.actor.sector
+
+        sents = [s for s in self.doc.sents if s.start_char <= t.idx]
+        window_start = sents[-3].start_char if len(sents) >= 3 else 0
+        countries: list = []
+        for start, e, m in reversed(self.order):
+            if start >= t.idx or start < window_start:
+                continue
+            if is_country(e) and e not in countries:
+                countries.append(e)
+            if len(countries) >= n:
+                break
+        if len(countries) < n:   # the country the article is about fills in
+            counts: dict = {}
+            for start, e, m in self.order:
+                if start < t.idx and is_country(e):
+                    counts[e.id] = counts.get(e.id, 0) + 1
+            for eid in sorted(counts, key=lambda k: -counts[k]):
+                if len(countries) >= n:
+                    break
+                if all(c.id != eid for c in countries):
+                    countries.append(self.entities[eid])
+        return [e.id for e in countries[:n]]
+
+
+def _small_int(word: str) -> int | None:
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+    if word in words:
+        return words[word]
+    try:
+        return int(word)
+    except ValueError:
+        return None

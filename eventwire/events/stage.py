@@ -1,0 +1,617 @@
+"""The event stage: `resolve(doc, analysis)` fills `analysis.events` with `eventwire.analysis/1`
+event dicts.
+
+Order of work: triggers (triggers.py) -> actors (roles.py) -> complements of triggers that take an
+event ("threatened to attack", "demanded the release of") and intents stated with "will" ->
+status (status.py) -> weapons, casualties (fatalities.py) -> merging (merge.py) -> ACLED types
+(acled.py) -> place and time links -> contract dicts. Knowledge comes from the pattern file of the
+document's language and cameo.yaml (lexicon.py); every value names the entries that produced it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from . import acled as acled_rules
+from .fatalities import kind_of, loose_casualties, victims_count
+from .lexicon import Instrument, Lexicon, Pattern, load, verbs_file
+from .merge import merge_all, violent
+from .roles import EntityIndex, conjuncts, roles, slots
+from .status import Status, StatusFinder
+from .triggers import Trigger, find_triggers
+
+MAX_TRIGGERS = 2000          # per document: a bound for pathological input
+MAX_SENTENCE_TOKENS = 400    # longer "sentences" (flattened tables) are read for triggers only
+GENERIC_CODES = {"180", "182", "1823", "190", "193", "183"}
+TRANSPARENT_DEPS = ("prep", "acl", "relcl", "compound")
+_COMPLEMENT_PREPS = ("for", "of", "to", "on", "against", "about", "over", "into", "in")
+
+
+@dataclass
+class Draft:
+    trig: Trigger
+    pattern: Pattern
+    cameo: str
+    sent: Span
+    sent_index: int
+    src_tokens: list[Token] = field(default_factory=list)
+    tgt_tokens: list[Token] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    src_heads: list[Token] = field(default_factory=list)
+    tgt_heads: list[Token] = field(default_factory=list)
+    status: Status = field(default_factory=Status)
+    casualties: list = field(default_factory=list)
+    instrument: Instrument | None = None
+    acled_rule: str | None = None
+    mode: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    parent: "Draft | None" = None
+    embedded: list = field(default_factory=list)
+    derived: bool = False
+    derived_from: "Draft | None" = None
+    merged_into: "Draft | None" = None
+    anaphoric: bool = False
+    plover: str | None = None
+    salience: str = "main"
+    id: str = ""
+
+    @property
+    def token(self) -> Token:
+        return self.trig.token
+
+    @property
+    def light(self) -> Token | None:
+        return self.trig.light
+
+    @property
+    def anchor(self) -> Token:
+        return self.trig.anchor or self.trig.token
+
+    def status_key(self) -> str:
+        return self.status.status
+
+
+# ------------------------------------------------------------------------------------- instruments
+
+_MATCHERS: dict = {}
+
+
+def instrument_matcher(doc: Doc, lex: Lexicon) -> tuple[PhraseMatcher, dict]:
+    key = (id(doc.vocab), lex.lang)
+    hit = _MATCHERS.get(key)
+    if hit is not None:
+        return hit
+    import spacy
+
+    tokenizer = spacy.blank(lex.lang).tokenizer
+    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+    by_id = {}
+    for inst in lex.instruments:
+        by_id[inst.id] = inst
+        pats = []
+        for term in inst.terms:
+            words = [t.text for t in tokenizer(term)]
+            pats.append(Doc(doc.vocab, words=words))
+        matcher.add(inst.id, pats)
+    _MATCHERS[key] = (matcher, by_id)
+    return matcher, by_id
+
+
+# ------------------------------------------------------------------------------------------- stage
+
+def resolve(doc: Doc, analysis) -> None:
+    lang = (getattr(analysis.article, "language", None) or doc.lang_ or "en")
+    try:
+        resources.DATA.joinpath(verbs_file(lang)).stat()
+    except OSError:
+        analysis.events = []
+        return
+    lex = load(lang)
+    analysis.events = EventCoder(doc, analysis, lex).run()
+
+
+class EventCoder:
+    def __init__(self, doc: Doc, analysis, lex: Lexicon):
+        self.doc = doc
+        self.analysis = analysis
+        self.lex = lex
+        self.index = EntityIndex(doc, analysis.entities, lex)
+        self.status = StatusFinder(doc, analysis.quotes, self.index, lex)
+        self.sents = list(doc.sents)
+        self.sent_of = {}
+        for i, s in enumerate(self.sents):
+            for t in s:
+                self.sent_of[t.i] = i
+        self.ev_file = lex.evidence_file
+
+    # -- drafts
+    def _draft(self, trig: Trigger) -> Draft:
+        p = trig.pattern
+        si = self.sent_of.get(trig.token.i, 0)
+        d = Draft(trig, p, p.cameo, self.sents[si], si, acled_rule=p.acled, mode=p.mode)
+        d.plover = self.lex.info(p.cameo).plover
+        s = slots(trig.token, p, trig.light)
+        d.src_tokens, d.tgt_tokens = roles(trig.token, p, s, d.plover, trig.consumed)
+        d.mentions = [(trig.start, trig.end)]
+        d.evidence = [f"{self.ev_file}:{p.id}"]
+        return d
+
+    def _resolve_actors(self, d: Draft) -> None:
+        src = self.index.resolve(d.src_tokens)
+        tgt = self.index.resolve(d.tgt_tokens, exclude=set(src.ids))
+        d.source, d.src_heads = src.ids, src.heads
+        d.target, d.tgt_heads = tgt.ids, tgt.heads
+        if d.pattern.reciprocal and not d.target and len(d.source) > 1:
+            pass   # "Mali and Algeria held talks": both sides are the source, as PLOVER codes them
+
+    def run(self) -> list[dict]:
+        trigs = find_triggers(self.doc, self.lex)[:MAX_TRIGGERS]
+        drafts = [self._draft(t) for t in trigs]
+        for d in drafts:
+            self._resolve_actors(d)
+        by_tok: dict[int, Draft] = {}
+        for d in drafts:
+            by_tok[d.token.i] = d
+            if d.light is not None:
+                by_tok.setdefault(d.light.i, d)
+        self._link_complements(drafts, by_tok)
+        self.status.event_tokens = {d.token.i for d in drafts}
+        drafts = [d for d in drafts if not (d.pattern.light and d.light is None and d.parent is None)]
+        for d in drafts:
+            self._protest_purpose(d)
+        for d in drafts:
+            self._status(d)
+        drafts += self._modal_events(drafts)
+        self._instruments(drafts)
+        self._casualties(drafts)
+        drafts = merge_all(drafts, self.index)
+        for d in drafts:
+            self._acled(d)
+        self._answer_denials(drafts)
+        drafts.sort(key=lambda d: min(m[0] for m in d.mentions))
+        for i, d in enumerate(drafts, 1):
+            d.id = f"v{i}"
+        return [self._to_dict(d) for d in drafts]
+
+    # -- complements: "threatened to attack", "demanded the release of", "agreed to a ceasefire"
+    def _complement_tokens(self, tok: Token) -> list[Token]:
+        out: list[Token] = []
+        lists = self.lex.lists
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd"):
+                out.append(c)
+            elif c.dep_ in ("prep", "agent") and c.lower_ in _COMPLEMENT_PREPS:
+                out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                for cc in c.children:   # "of supporting aggression and of terrorism"
+                    if cc.dep_ == "conj" and cc.pos_ == "ADP":
+                        out += [g for g in cc.children if g.dep_ in ("pobj", "pcomp")]
+            elif c.dep_ == "acl" and tok.pos_ in ("NOUN", "PROPN"):
+                out.append(c)
+        more = []
+        for t in out:   # through "a proposal for talks", "calls for sanctions", "the demand to withdraw"
+            if t.lemma_.lower() in lists.get("transparent_nouns", ()):
+                for c in t.children:
+                    if c.dep_ in ("acl", "relcl", "xcomp"):
+                        more.append(c)
+                    elif c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS:
+                        more += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    elif c.dep_ == "compound":
+                        more.append(c)
+        expanded = []
+        for t in out + more:
+            for x in conjuncts(t):
+                if x not in expanded:
+                    expanded.append(x)
+        return expanded
+
+    def _link_complements(self, drafts: list[Draft], by_tok: dict[int, Draft]) -> None:
+        for d in drafts:
+            p = d.pattern
+            if not (p.family or p.embedded):
+                continue
+            for t in self._complement_tokens(d.token):
+                e = by_tok.get(t.i)
+                if e is None or e is d or e.parent is not None:
+                    continue
+                e.parent = d
+                d.embedded.append(e)
+            if not d.embedded:
+                continue
+            first = d.embedded[0]
+            if p.family:
+                code = self.lex.refine(p.family, first.cameo)
+                default = (self.lex.families.get(p.family) or {}).get("default")
+                ok = code in self.lex.codes and (code[:2] == p.cameo[:2] or (p.family == "intent" and code[:2] == "13")
+                                                 or code == "113")
+                if ok and not (code == default and d.cameo != default):
+                    d.cameo = code
+                    d.plover = self.lex.info(code).plover
+            if not d.target:
+                if p.family in ("accuse", "investigate", "deny") or p.embedded == "asserted":
+                    d.target = [x for x in (first.source or first.target) if x not in d.source]
+                    d.tgt_heads = list(first.src_heads or first.tgt_heads)
+                else:
+                    d.target = [x for x in first.target if x not in d.source]
+                    d.tgt_heads = list(first.tgt_heads)
+            # the embedded event's missing actor: "accused Ukraine of supporting terrorism"
+            if not first.source and p.family in ("accuse",) and d.target:
+                first.source = list(d.target)
+
+    # -- "demonstrated to demand the president's resignation": CAMEO 14x1-14x4
+    def _protest_purpose(self, d: Draft) -> None:
+        if d.cameo not in ("141", "142", "143", "144", "145"):
+            return
+        from .triggers import _ngrams, frame
+        near = frame(d.token, d.pattern.pos)
+        for root in (d.anchor, d.token):
+            near += [t for c in root.children if c.dep_ in ("advcl", "acl", "xcomp", "prep")
+                     for t in list(c.subtree)[:25]]
+        forms = _ngrams(near)
+        for digit, words in sorted((self.lex._raw.get("protest_purposes") or {}).items()):
+            if forms.hits(frozenset(str(w).lower() for w in words)):
+                code = d.cameo + str(digit)
+                if code in self.lex.codes:
+                    d.cameo = code
+                    d.evidence.append(f"{self.ev_file}:protest_purposes:{digit}")
+                return
+
+    # -- status
+    def _status(self, d: Draft) -> None:
+        d.salience = self._salience(d)
+        anchor = d.anchor
+        if d.light is not None and d.light.lemma_.lower() in self.lex.lists.get("reporting_verbs", ()):
+            anchor = d.token   # "announced an agreement": the agreement is what the company says
+        # a noun event without a verb of its own is named in passing: what its clause says (reports,
+        # intentions) is about the clause's own event ("officials said the attack killed five":
+        # the killing is the officials' report, the attack is presupposed)
+        in_passing = d.pattern.pos == "NOUN" and d.light is None and d.token.dep_ != "ROOT"
+        st = self.status.find(anchor, d.token, d.trig.start, d.trig.end, background=in_passing)
+        parent = d.parent
+        if parent is not None:
+            kind = parent.pattern.embedded
+            if kind == "hypothetical" or kind == "negated":
+                st.add(kind, parent.pattern.id)
+            elif kind == "attributed" and d.pattern.pos == "NOUN" and parent.pattern.family == "accuse":
+                pass   # "blamed Israel for the bombing": the bombing happened; who did it is the claim
+            elif kind in ("attributed", "denied"):
+                st.add(kind, parent.pattern.id)
+                target = st.attributed_to if kind == "attributed" else st.denied_by
+                for x in parent.source:
+                    if x not in target:
+                        target.append(x)
+        d.status = st
+
+    # -- "X will visit Y": the statement of intent is an event of its own (CAMEO 03/13, or 12 when negated)
+    def _modal_events(self, drafts: list[Draft]) -> list[Draft]:
+        out = []
+        intent = self.lex.lists.get("intent_modals", ())
+        for d in drafts:
+            if d.parent is not None or d.pattern.family or d.pattern.pos != "VERB":
+                continue
+            aux = next((c for c in d.anchor.children if c.dep_ == "aux" and c.lower_ in intent), None)
+            must = next((c for c in d.anchor.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+            if aux is not None:
+                negated = any(c.dep_ == "neg" for c in d.anchor.children)
+                family = "reject" if negated else "intent"
+                code = self.lex.refine(family, d.cameo)
+                if not code:
+                    continue
+                out.append(self._derived(d, aux, code, d.source, d.target))
+            elif must is not None and d.status.attributed_to and not set(d.status.attributed_to) & set(d.source):
+                code = self.lex.refine("demand", d.cameo)
+                if code:
+                    out.append(self._derived(d, must, code, list(d.status.attributed_to), list(d.source)))
+        return out
+
+    def _derived(self, d: Draft, tok: Token, code: str, source: list[str], target: list[str]) -> Draft:
+        trig = Trigger(tok, d.pattern, [tok], anchor=d.anchor)
+        x = Draft(trig, d.pattern, code, d.sent, d.sent_index, derived=True, derived_from=d)
+        x.plover = self.lex.info(code).plover
+        x.source, x.target = list(source), [t for t in target if t not in source]
+        x.src_heads, x.tgt_heads = list(d.src_heads), list(d.tgt_heads)
+        x.mentions = [(trig.start, trig.end)]
+        x.evidence = [f"{self.ev_file}:{d.pattern.id}", f"rule:{'demand' if code[:2] == '10' else 'intent'}-modal"]
+        st = Status()
+        for layer in d.status.layers:
+            if layer not in ("hypothetical", "negated"):
+                st.add(layer)
+        st.attributed_to = list(d.status.attributed_to) if code[:2] != "10" else []
+        st.denied_by = list(d.status.denied_by)
+        if code[:2] == "10":
+            st.layers = [l for l in st.layers if l != "attributed"]
+        x.status = st
+        return x
+
+    # -- weapons
+    def _instruments(self, drafts: list[Draft]) -> None:
+        if not any(violent(d) or (d.acled_rule in acled_rules.VIOLENT_RULES) for d in drafts):
+            return
+        matcher, by_id = instrument_matcher(self.doc, self.lex)
+        order = [i.id for i in self.lex.instruments]
+        hits: dict[int, str] = {}
+        from spacy.util import filter_spans
+        spans = [Span(self.doc, s, e, label=m) for m, s, e in matcher(self.doc)]
+        for sp in filter_spans(spans):
+            for t in sp:
+                hits[t.i] = sp.label_
+        if not hits:
+            return
+        for d in drafts:
+            if not (violent(d) or d.acled_rule in acled_rules.VIOLENT_RULES):
+                continue
+            scope = set()
+            for root in {d.anchor, d.token}:
+                for i, t in enumerate(root.subtree):
+                    if i > 80:
+                        break
+                    scope.add(t.i)
+            for t in d.trig.tokens:
+                scope.add(t.i)
+            found = {hits[i] for i in scope if i in hits}
+            if not found:
+                continue
+            best = min(found, key=order.index)
+            inst = by_id[best]
+            d.instrument = inst
+            d.evidence.append(f"{self.ev_file}:instruments:{inst.id}")
+            if inst.cameo and d.cameo in GENERIC_CODES and inst.cameo != d.cameo:
+                if d.cameo[:2] in ("18", "19") and inst.cameo[:2] in ("18", "19", "20"):
+                    d.cameo = inst.cameo
+                    d.plover = self.lex.info(inst.cameo).plover
+            if inst.mode and not d.pattern.mode:
+                d.mode = inst.mode
+
+    # -- casualties
+    def _casualties(self, drafts: list[Draft]) -> None:
+        used: set[int] = set()
+        for d in drafts:
+            if d.derived:
+                continue
+            kind = kind_of(d.trig.tokens, d.pattern.id, d.cameo, self.lex)
+            if kind is None:
+                continue
+            heads = d.tgt_tokens
+            if d.pattern.id == "die-violently":
+                heads = d.tgt_tokens or d.src_tokens
+            c = victims_count(heads, self.lex) if heads else None
+            if c is not None:
+                d.casualties.append((kind, c))
+                for h in heads:
+                    for t in h.subtree:
+                        used.add(t.i)
+        by_sent: dict[int, list[Draft]] = {}
+        for d in drafts:
+            if violent(d) and not d.derived:
+                by_sent.setdefault(d.sent_index, []).append(d)
+        for si, sent in enumerate(self.sents):
+            if len(sent) > MAX_SENTENCE_TOKENS:
+                continue
+            loose = loose_casualties(sent, self.lex, used)
+            for kind, c, tok in loose:
+                host = None
+                cands = by_sent.get(si) or by_sent.get(si - 1) or []
+                if cands:
+                    host = min(cands, key=lambda d: abs(d.token.i - tok.i))
+                if host is not None and all((c.start, c.end) != (x.start, x.end) for _, x in host.casualties):
+                    host.casualties.append((kind, c))
+
+    # -- ACLED
+    def _acled(self, d: Draft) -> None:
+        d.acled = None
+        if not d.acled_rule:
+            return
+        sources = [self.index.entities[i] for i in d.source if i in self.index.entities]
+        targets = [self.index.entities[i] for i in d.target if i in self.index.entities]
+        d.acled = acled_rules.classify(d.acled_rule, d.instrument, sources, targets, d.tgt_heads, self.lex)
+
+    # -- "Kiev denies the accusations": the denial answers earlier accusations and claims
+    def _answer_denials(self, drafts: list[Draft]) -> None:
+        def countries(ids):
+            return {a.country for a in (self.index.actor_of(i) for i in ids) if a and a.country}
+        for d in drafts:
+            if d.cameo != "016" or any(e.merged_into is None and e.plover != "ACCUSE" for e in d.embedded):
+                continue
+            mine = countries(d.source) or set()
+            if not mine:
+                continue
+            for prev in drafts:
+                if prev is d or min(m[0] for m in prev.mentions) >= d.trig.start:
+                    continue
+                if prev.plover == "ACCUSE" and countries(prev.target) & mine:
+                    for x in prev.source:
+                        if x not in d.target and x not in d.source:
+                            d.target.append(x)
+                    for e in prev.embedded:
+                        for x in d.source:
+                            if x not in e.status.denied_by:
+                                e.status.denied_by.append(x)
+                elif "attributed" in prev.status.layers and countries(prev.source) & mine:
+                    for x in d.source:
+                        if x not in prev.status.denied_by:
+                            prev.status.denied_by.append(x)
+
+    # -- place and time
+    def _actor_spans(self, d: Draft) -> list[tuple[int, int]]:
+        out = []
+        for i in d.source + d.target:
+            e = self.index.entities.get(i)
+            if e is not None:
+                out += [(m.start, m.end) for m in e.mentions]
+        return out
+
+    def _link_time(self, d: Draft) -> str | None:
+        times = [t for t in self.analysis.times or [] if isinstance(t, dict) and isinstance(t.get("start"), int)]
+        sent = d.sent
+        cands = [t for t in times if sent.start_char <= t["start"] < sent.end_char]
+        if not cands:
+            return None
+        sub = {t.i for t in d.anchor.subtree}
+        def score(t):
+            span = self.doc.char_span(t["start"], t["end"], alignment_mode="expand")
+            inside = span is not None and any(x.i in sub for x in span)
+            return (0 if inside else 1, abs(t["start"] - d.trig.start))
+        return min(cands, key=score).get("id")
+
+    def _link_place(self, d: Draft) -> str | None:
+        places = [p for p in self.analysis.places or [] if isinstance(p, dict)]
+        if not places:
+            return None
+        actors = self._actor_spans(d)
+
+        def mentions_in(si: int):
+            sent = self.sents[si]
+            out = []
+            for p in places:
+                for m in p.get("mentions") or []:
+                    s, e = m.get("start"), m.get("end")
+                    if not isinstance(s, int) or not (sent.start_char <= s < sent.end_char):
+                        continue
+                    if any(a < e and s < b for a, b in actors):
+                        continue
+                    out.append((s, e, p))
+            return out
+
+        cands = mentions_in(d.sent_index)
+        if cands:
+            sub = {t.i for t in d.anchor.subtree} | {t.i for t in d.token.subtree}
+            def score(c):
+                span = self.doc.char_span(c[0], c[1], alignment_mode="expand")
+                attached = 1
+                if span is not None:
+                    root = span.root
+                    if root.i in sub and root.dep_ == "pobj" and root.head.lower_ in (
+                            "in", "at", "near", "outside", "around", "inside", "into", "across", "from", "on"):
+                        attached = 0
+                return (attached, abs(c[0] - d.trig.start))
+            return min(cands, key=score)[2].get("id")
+        if d.sent_index > 0:
+            prev = mentions_in(d.sent_index - 1)
+            if prev:
+                return prev[-1][2].get("id")
+        return None
+
+    # -- output
+    def _fatalities(self, d: Draft) -> tuple[dict | None, list[dict]]:
+        cas = [c.to_dict(kind) for kind, c in d.casualties]
+        killed = [c for kind, c in d.casualties if kind == "killed"]
+        if not killed:
+            return None, cas
+        if len(killed) == 1:
+            k = killed[0]
+            return {"text": k.text, "min": k.min, "max": k.max, "value": k.value, "kind": "killed"}, cas
+        def total(attr):
+            vals = [getattr(k, attr) for k in killed]
+            return sum(vals) if all(v is not None for v in vals) else None
+        return {"text": " + ".join(k.text for k in killed), "min": total("min"), "max": total("max"),
+                "value": total("value"), "kind": "killed"}, cas
+
+    _BACKGROUND_MARKS = {"after", "before", "since", "while", "as", "when", "until", "once", "because", "though",
+                         "although", "whereas", "whilst", "following"}
+
+    def _salience(self, d: Draft) -> str:
+        """main (what the sentence reports, or reports someone says), complement (the content of
+        another event: "threatened to attack"), or background (an event named in passing: "after a
+        week of fighting", "refugees fleeing the war", "the militia that controls the town")."""
+        if d.parent is not None:
+            return "complement"
+        if d.derived:
+            src = d.derived_from
+            return self._salience(src) if src is not None and src is not d else "main"
+        t = d.anchor
+        if d.pattern.pos == "NOUN" and d.light is None:
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and t.head.i != t.i:
+                t = t.head
+            elif t.dep_ != "ROOT":
+                return "background"
+        for _ in range(12):
+            dep = t.dep_
+            if dep == "ROOT" or t.head.i == t.i:
+                return "main"
+            if dep in ("relcl", "amod", "appos", "poss", "compound"):
+                return "background"
+            if dep == "acl" and not any(c.dep_ in ("aux", "mark") and (c.tag_ == "TO" or c.lower_ == "that")
+                                        for c in t.children):
+                return "background"   # "refugees fleeing the war", "a man killed by gunmen"
+            if dep == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in self._BACKGROUND_MARKS
+                                      for c in t.children):
+                return "background"
+            if dep == "pcomp" and t.head.lower_ in self._BACKGROUND_MARKS | {"during", "despite", "amid"}:
+                return "background"
+            t = t.head
+        return "main"
+
+    def _confidence(self, d: Draft) -> float:
+        c = 0.45
+        c += 0.15 if d.source else 0.0
+        c += 0.15 if d.target else 0.0
+        c += 0.05 * min(d.pattern.specificity, 2)
+        if d.derived or d.anaphoric:
+            c -= 0.1
+        if d.pattern.pos == "NOUN" and d.light is None:
+            c -= 0.05
+        return round(max(0.05, min(0.95, c)), 2)
+
+    def _slice(self, start: int, end: int) -> str:
+        span = self.doc.char_span(start, end)
+        return span.text if span is not None else self.doc.text[start:end]
+
+    def _to_dict(self, d: Draft) -> dict:
+        info = self.lex.info(d.cameo)
+        plover = info.plover
+        mode = d.mode or info.mode
+        context = list(d.pattern.context or info.context)
+        fatalities, casualties = self._fatalities(d)
+        mentions = sorted(set(d.mentions))
+        evidence = list(d.evidence)
+        for eid in d.source + d.target:
+            actor = self.index.actor_of(eid)
+            for ev in (actor.evidence if actor else []):
+                if ev not in evidence:
+                    evidence.append(ev)
+        for cue in d.status.cues:
+            tag = f"status:{cue}"
+            if tag not in evidence:
+                evidence.append(tag)
+        out = {
+            "id": d.id,
+            "trigger": {"text": self._slice(d.trig.start, d.trig.end), "start": d.trig.start, "end": d.trig.end},
+            "sentence": {"start": d.sent.start_char, "end": d.sent.end_char},
+            "cameo": d.cameo,
+            "cameo_name": info.name,
+            "plover": plover,
+            "plover_mode": mode,
+            "plover_context": context,
+            "acled": d.acled,
+            "source": list(d.source),
+            "target": [t for t in d.target if t not in d.source],
+            "place": self._link_place(d),
+            "time": self._link_time(d),
+            "fatalities": fatalities,
+            "casualties": casualties,
+            "status": d.status.status,
+            "modality": list(d.status.layers),
+            "attributed_to": list(d.status.attributed_to),
+            "denied_by": list(d.status.denied_by),
+            "goldstein": info.goldstein,
+            "quad_class": info.quad,
+            "confidence": self._confidence(d),
+            "salience": self._salience(d),
+            "mentions": [{"start": s, "end": e, "text": self._slice(s, e)} for s, e in mentions],
+            "evidence": evidence,
+        }
+        if d.parent is not None:
+            par = d.parent
+            while par.merged_into is not None:
+                par = par.merged_into
+            if par.id and par is not d:
+                out["complement_of"] = par.id
+        if d.derived_from is not None:
+            src = d.derived_from
+            while src.merged_into is not None:
+                src = src.merged_into
+            out["intent_of"] = src.id
+        return out

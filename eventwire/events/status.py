@@ -1,0 +1,338 @@
+"""Status of an event: asserted in the outlet's own voice, attributed to a speaker, denied,
+hypothetical or negated.
+
+Evidence is collected as layers while walking from the event's clause up to the sentence root:
+- the quotes stage: an event inside a quote's content is the speaker's (a `deny` stance denies it),
+  and the quote's `reporting` adverbs attribute it;
+- the clause itself, which works without quotes: a reporting verb governing it ("officials said
+  the militants attacked") attributes it to that verb's subject; a denying verb ("denied attacking")
+  denies it; "reportedly", "allegedly", "according to X" attribute it; modals ("could", "will"),
+  conditionals ("if", "unless"), purpose clauses and governing verbs of intent ("plans to",
+  "threatened to") make it hypothetical; negation ("did not attack", "no ... attack") and verbs like
+  "failed to", "refused to" negate it.
+The outermost evidence wins in this order: denied, attributed, negated, hypothetical, asserted
+(an event a speaker says did not happen is that speaker's claim). `layers` keeps every layer found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+ORDER = ("denied", "attributed", "hypothetical", "negated")
+_EDGE_REPORT = {"ccomp", "parataxis", "xcomp", "advcl", "conj-report"}
+MAX_STEPS = 12
+
+
+@dataclass
+class Status:
+    layers: list[str] = field(default_factory=list)
+    attributed_to: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)     # words that set a layer, for evidence
+
+    def add(self, layer: str, cue: str | None = None) -> None:
+        if layer not in self.layers:
+            self.layers.append(layer)
+        if cue and cue not in self.cues:
+            self.cues.append(cue)
+
+    @property
+    def status(self) -> str:
+        for layer in ORDER:
+            if layer in self.layers:
+                return layer
+        return "asserted"
+
+
+def _negated(tok: Token, lex: Lexicon) -> bool:
+    negators = lex.lists.get("negators", ())
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("det", "advmod") and c.lower_ in negators and c.lower_ not in ("without",):
+            return True
+        # "No one was hurt", "nobody was killed": the negation is on the participant
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "nothing", "noone") or any(
+                g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
+            return True
+    return False
+
+
+def _modal(tok: Token, lex: Lexicon) -> Token | None:
+    modals = lex.lists.get("modal_words", ())
+    for c in tok.children:
+        if c.dep_ in ("aux", "advmod") and c.lower_ in modals and c.lower_ not in ("can",) :
+            return c
+        if c.dep_ == "aux" and c.lower_ == "can" and tok.tag_ in ("VB",):
+            return c
+    return None
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+
+
+def _conditional(tok: Token, lex: Lexicon) -> bool:
+    marks = lex.lists.get("conditional_marks", ())
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children) and \
+        tok.dep_ in ("advcl", "ccomp", "conj")
+
+
+def _purpose(tok: Token) -> bool:
+    """ "(in order) to combat terrorism", "an agreement to increase trade": an infinitive clause
+    that says what is meant to happen."""
+    return tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+class StatusFinder:
+    def __init__(self, doc, quotes: list[dict], index, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.index = index
+        self.quotes = [q for q in quotes or [] if isinstance(q, dict)]
+        self._fallback = None
+        self.event_tokens: set[int] = set()
+
+    # -- speakers
+    def _speaker_ids(self, verb: Token) -> list[str]:
+        from .roles import logical
+        subj, _ = logical(verb)
+        if not subj:
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return self.index.resolve(subj).ids
+
+    def _according_to(self, tok: Token) -> list[str] | None:
+        for c in tok.children:
+            if c.lower_ == "according" or (c.dep_ == "prep" and c.lemma_.lower() == "accord"):
+                for to in c.children:
+                    if to.lower_ == "to":
+                        return self.index.resolve([g for g in to.children if g.dep_ == "pobj"]).ids
+                return []
+        return None
+
+    # -- quotes (from the quotes stage, or the quote marks of the text when there are none)
+    def _quote_layers(self, start: int, end: int, st: Status) -> None:
+        for q in self.quotes:
+            qs, qe = q.get("start"), q.get("end")
+            if not isinstance(qs, int) or not isinstance(qe, int):
+                continue
+            if qs <= start and end <= qe:
+                speaker = q.get("speaker")
+                stance = (q.get("cue") or {}).get("stance") if isinstance(q.get("cue"), dict) else None
+                if stance == "deny" and not self._denying_cue(q):
+                    stance = None
+                if q.get("kind") not in ("direct",) and stance != "deny":
+                    continue   # indirect speech: the clause itself says how it is reported
+                speakers = [x for x in (q.get("speakers") or [speaker]) if isinstance(x, str)]
+                if stance == "deny":
+                    st.add("denied", "quote:deny")
+                    for x in speakers:
+                        if x not in st.denied_by:
+                            st.denied_by.append(x)
+                else:
+                    st.add("attributed", f"quote:{q.get('id')}")
+                    for x in speakers:
+                        if x not in st.attributed_to:
+                            st.attributed_to.append(x)
+                if q.get("reporting"):
+                    st.add("attributed", "quote:reporting")
+        if not self.quotes:
+            for qs, qe, speaker in self._quote_marks():
+                if qs <= start and end <= qe:
+                    st.add("attributed", "quote-marks")
+                    for s in speaker:
+                        if s not in st.attributed_to:
+                            st.attributed_to.append(s)
+
+    def _denying_cue(self, q: dict) -> bool:
+        cue = q.get("cue") or {}
+        if not isinstance(cue.get("start"), int):
+            return False
+        span = self.doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+        return span is not None and any(t.lemma_.lower() in self.lex.lists.get("deny_verbs", ()) for t in span)
+
+    def _quote_marks(self):
+        """Spans between quotation marks of at least five words, with the subject of the reporting
+        verb right before or after them (used only when the quotes stage found nothing)."""
+        if self._fallback is not None:
+            return self._fallback
+        text = self.doc.text   # read once per document (the result is cached)
+        out = []
+        opens = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+        i = 0
+        n = len(text)
+        while i < n and len(out) < 500:
+            ch = text[i]
+            if ch in opens:
+                close = opens[ch]
+                j = text.find(close, i + 1)
+                if j == -1 or j - i > 5000:
+                    i += 1
+                    continue
+                if len(text[i + 1:j].split()) >= 5:
+                    out.append((i + 1, j, self._speaker_near(i, j)))
+                i = j + 1
+            else:
+                i += 1
+        self._fallback = out
+        return out
+
+    def _speaker_near(self, qs: int, qe: int) -> list[str]:
+        reporting = self.lex.lists.get("reporting_verbs", ())
+        after = self.doc.char_span(qe, min(len(self.doc.text), qe + 80), alignment_mode="expand")
+        before = self.doc.char_span(max(0, qs - 80), qs, alignment_mode="expand")
+        for span in (after, before):
+            if span is None:
+                continue
+            for t in span:
+                if t.pos_ == "VERB" and t.lemma_.lower() in reporting:
+                    ids = self._speaker_ids(t)
+                    if ids:
+                        return ids
+        return []
+
+    # -- the clause
+    def _is_event(self, tok: Token) -> bool:
+        return tok.i in self.event_tokens
+
+    def _final_speaker(self, root: Token, st: Status) -> None:
+        """ "Three were stabbed, two were strangled, he said": a reporting verb hanging from the
+        clause it reports."""
+        reporting = self.lex.lists.get("reporting_verbs", ())
+        for c in root.children:
+            as_reported = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+            if c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and \
+                    c.lemma_.lower() in reporting and (as_reported or any(g.dep_ == "nsubj" for g in c.children)) and \
+                    not any(g.dep_ in ("ccomp", "xcomp", "dobj") for g in c.children):
+                st.add("attributed", c.lemma_.lower())
+                for x in self._speaker_ids(c):
+                    if x not in st.attributed_to:
+                        st.attributed_to.append(x)
+                return
+
+    def _noun_governor(self, noun: Token, st: Status) -> None:
+        """ "calling for Israel's withdrawal", "prevented the attack", "the threat of an attack":
+        the word a noun event hangs from."""
+        lists = self.lex.lists
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.pos_ == "ADP":
+            gov = gov.head
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return
+        if gov.i == noun.i:
+            return
+        lemma = gov.lemma_.lower()
+        if lemma in lists.get("deny_verbs", ()) and noun.dep_ == "dobj":
+            st.add("denied", lemma)
+            for x in self._speaker_ids(gov):
+                if x not in st.denied_by:
+                    st.denied_by.append(x)
+        elif lemma in lists.get("hypothetical_governors", ()):
+            st.add("hypothetical", lemma)
+        elif lemma in lists.get("negating_governors", ()):
+            st.add("negated", lemma)
+
+    def _edge(self, t: Token, head: Token, st: Status) -> None:
+        """What the word governing `t` says about it."""
+        lists = self.lex.lists
+        dep = t.dep_
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "parataxis", "xcomp", "dobj", "pcomp"):
+            claimish = t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lists.get("reporting_nouns", ())
+            if lemma in lists.get("deny_verbs", ()) and dep in ("ccomp", "xcomp", "dobj", "pcomp") and claimish:
+                st.add("denied", lemma)
+                for x in self._speaker_ids(head):
+                    if x not in st.denied_by:
+                        st.denied_by.append(x)
+            elif lemma in lists.get("reporting_verbs", ()) and (
+                    dep in ("ccomp", "parataxis") or (dep in ("xcomp", "oprd") and _passive(head))
+                    or (dep == "dobj" and t.pos_ in ("NOUN", "PROPN") and self._is_event(t))):
+                st.add("attributed", lemma)
+                for x in self._speaker_ids(head):
+                    if x not in st.attributed_to:
+                        st.attributed_to.append(x)
+            elif lemma in lists.get("negating_governors", ()) and (
+                    dep in ("xcomp", "ccomp", "pcomp") or (dep == "dobj" and t.pos_ in ("NOUN", "PROPN"))):
+                st.add("negated", lemma)
+            elif lemma in lists.get("hypothetical_governors", ()) and dep in ("xcomp", "ccomp"):
+                st.add("hypothetical", lemma)
+        elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            gov = head.head.lemma_.lower()
+            if gov in lists.get("deny_verbs", ()) and head.head.pos_ == "VERB":
+                st.add("denied", gov)
+                for x in self._speaker_ids(head.head):
+                    if x not in st.denied_by:
+                        st.denied_by.append(x)
+            elif gov in lists.get("hypothetical_governors", ()):   # "suspected of blowing up", "plans for attacking"
+                st.add("hypothetical", gov)
+            elif gov in lists.get("negating_governors", ()):
+                st.add("negated", gov)
+        elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp"):
+            if lemma in lists.get("reporting_nouns", ()):
+                st.add("attributed", lemma)
+            elif lemma in lists.get("hypothetical_governors", ()):
+                st.add("hypothetical", lemma)
+        elif head.pos_ == "ADJ" and dep in ("xcomp", "ccomp") and lemma in lists.get("hypothetical_governors", ()):
+            st.add("hypothetical", lemma)
+
+    def find(self, anchor: Token, trigger: Token, start: int, end: int, background: bool = False) -> Status:
+        """Layers of the event whose clause is headed by `anchor`. A `background` event (named in
+        passing inside another clause: "after the 1990 invasion of Kuwait") keeps only what its own
+        words say: reports, quotes and intentions around it are about the clause it sits in."""
+        st = Status()
+        lists = self.lex.lists
+        if not background:
+            self._quote_layers(start, end, st)
+        else:
+            self._noun_governor(trigger, st)
+        # adjectives on a noun trigger: "alleged war crimes", "a planned attack" (but "mounted its
+        # long-threatened invasion": the light verb says it happened)
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            for c in trigger.children:
+                if c.dep_ in ("amod", "compound") and c.lower_ in lists.get("hedge_adjectives", ()):
+                    if c.lower_ in lists.get("hypothetical_adjectives", ()):
+                        if anchor is trigger:
+                            st.add("hypothetical", c.lower_)
+                    else:
+                        st.add("attributed", c.lower_)
+                if c.dep_ == "det" and c.lower_ == "no":
+                    st.add("negated", "no")
+            if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+                st.add("negated", "without")
+        t = anchor
+        local = True   # still in the event's own clause (or one coordinated with it)
+        for _ in range(MAX_STEPS):
+            if local:
+                if _negated(t, self.lex):
+                    st.add("negated", "not")
+                modal = _modal(t, self.lex)
+                if modal is not None:
+                    st.add("hypothetical", modal.lower_)
+                if _conditional(t, self.lex) or _purpose(t):
+                    st.add("hypothetical", "if" if _conditional(t, self.lex) else "to")
+            for c in t.children:
+                if c.dep_ == "advmod" and c.lower_ in lists.get("hedges", ()):
+                    st.add("attributed", c.lower_)
+            acc = self._according_to(t)
+            if acc is not None:
+                st.add("attributed", "according to")
+                for x in acc:
+                    if x not in st.attributed_to:
+                        st.attributed_to.append(x)
+            head = t.head
+            if head.i == t.i:
+                if not background:
+                    self._final_speaker(t, st)
+                break
+            if background:
+                break
+            if head.lemma_.lower() in lists.get("factive_governors", ()) and t.dep_ in ("ccomp", "dobj", "pcomp",
+                                                                                        "pobj", "xcomp"):
+                break   # "investigate who shot down the plane": the shooting is presupposed
+            self._edge(t, head, st)
+            local = local and t.dep_ in ("conj", "xcomp")
+            t = head
+        return st

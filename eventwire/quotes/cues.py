@@ -1,0 +1,239 @@
+"""Cue detection: the words that report speech ("said", "denied", "according to", "reportedly",
+the dash of "... – official"), each with its stance and the lexicon entry that names it."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ._tree import children, rights
+from .lexicon import Entry, Lexicon
+
+VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+# A dash quote ends its line after a few words: "... – official", "... – Russian MFA".
+MAX_DASH_SPEAKER_WORDS = 5
+MAX_COLON_SPEAKER_TOKENS = 8
+
+
+@dataclass
+class Cue:
+    start: int                 # character offsets of the cue words
+    end: int
+    text: str
+    stance: str
+    kind: str                  # verb | noun | according | reporting | dash | colon
+    token: Token | None        # the cue's head token (None for dash and colon cues found by line)
+    evidence: list[str] = field(default_factory=list)
+    negated: bool = False
+    # For line cues (dash, colon) the content and speaker are known from the line itself.
+    content: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict:
+        out = {"text": self.text, "start": self.start, "end": self.end, "stance": self.stance}
+        if self.negated:
+            out["negated"] = True
+        return out
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in VERB_TAGS
+
+
+def verb_entry(tok: Token, lex: Lexicon) -> Entry | None:
+    if not is_verb(tok):
+        return None
+    return lex.verb(tok.lower_, tok.lemma_.lower())
+
+
+def _verb_cue(tok: Token, entry: Entry, lex: Lexicon) -> Cue:
+    end_tok = tok
+    for child in children(tok):  # "pointed out", "summed up"
+        if child.dep_ == "prt" and child.i == end_tok.i + 1:
+            end_tok = child
+    stance = entry.stance
+    evidence = [entry.source]
+    frame = lex.frame(entry.text)
+    for prep, phrasal_stance in frame.phrasal:
+        if any(c.dep_ == "prep" and c.lower_ == prep for c in children(tok)):
+            stance = phrasal_stance
+            evidence.append(f"{entry.source}:{prep}")
+            break
+    negated = any(c.dep_ == "neg" for c in children(tok))
+    words = tok.text if end_tok.i == tok.i else tok.doc[tok.i:end_tok.i + 1].text
+    return Cue(tok.idx, end_tok.idx + len(end_tok.text), words, stance, "verb", tok, evidence, negated)
+
+
+def _according(doc: Doc, lex: Lexicon) -> list[Cue]:
+    out = []
+    for entry in lex.according:
+        words = entry.words
+        n = len(words)
+        first = words[0]
+        for tok in doc:
+            if tok.lower_ != first or tok.i + n > len(doc):
+                continue
+            if all(doc[tok.i + k].lower_ == words[k] for k in range(1, n)):
+                last = doc[tok.i + n - 1]
+                out.append(Cue(tok.idx, last.idx + len(last.text), doc[tok.i:last.i + 1].text,
+                               entry.stance, "according", tok, [entry.source]))
+    return out
+
+
+def reporting_hits(doc: Doc, lex: Lexicon) -> list[tuple[Token, Token, Entry]]:
+    """Reporting adverbs and phrases: (first token, last token, entry), in order."""
+    by_first: dict[str, list[Entry]] = {}
+    for entry in lex.reporting:
+        by_first.setdefault(entry.words[0], []).append(entry)
+    out = []
+    for tok in doc:
+        for entry in by_first.get(tok.lower_, ()):
+            words = entry.words
+            if tok.i + len(words) <= len(doc) and all(doc[tok.i + k].lower_ == words[k] for k in range(1, len(words))):
+                out.append((tok, doc[tok.i + len(words) - 1], entry))
+                break
+    return out
+
+
+def _noun_cue(tok: Token, entry: Entry) -> Cue:
+    return Cue(tok.idx, tok.idx + len(tok.text), tok.text, entry.stance, "noun", tok, [entry.source])
+
+
+def that_clause(tok: Token) -> Token | None:
+    """The head of a that-clause complementing a noun ("the claim that ...")."""
+    for child in rights(tok):
+        if child.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in children(child)):
+            return child
+    return None
+
+
+# "of" names the author, not the content, after these: "the report of the commission".
+_OF_AUTHOR = {"report", "statement", "message", "testimony", "note", "view", "theory", "concern", "belief", "argument"}
+
+
+def noun_complement(tok: Token) -> tuple[Token, str] | None:
+    """What a cue noun reports: its that-clause ("the claim that ..."), its to-infinitive
+    ("Trump's proposal to ban ..."), or what its "of" names ("Kerry's announcement of the
+    figure", "denial of involvement"), with the rule that found it."""
+    clause = that_clause(tok)
+    if clause is not None:
+        return clause, "rule:noun-that-clause"
+    for child in rights(tok):
+        if child.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(child)):
+            return child, "rule:noun-infinitive"
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() not in _OF_AUTHOR:
+            pobj = next((g for g in children(child) if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and pobj.pos_ not in ("PROPN", "PRON"):
+                return pobj, "rule:noun-of"
+    return None
+
+
+def _touches(named: list[tuple[int, int]], starts: list[int], lo: int, hi: int, inside: bool) -> bool:
+    """Whether a name span lies within [lo, hi) (inside) or starts there."""
+    k = bisect_left(starts, lo)
+    while k < len(named) and named[k][0] < hi:
+        if not inside or named[k][1] <= hi:
+            return True
+        k += 1
+    return False
+
+
+def _dash_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts) -> Cue | None:
+    """"African nation counting on Russian tech – official": the words after the dash name a
+    speaker word of the lexicon or a name."""
+    m = lex.dash_re.search(line.rstrip().rstrip("."))
+    if m is None:
+        return None
+    tail = m.group(2).strip()
+    words = tail.split()
+    s_start = lo + m.start(2)
+    s_end = s_start + len(tail)
+    if len(words) > MAX_DASH_SPEAKER_WORDS or re.search(r"[.!?,;:]", tail) or not (
+            any(w.lower().strip("’'s") in lex.headline_speakers for w in words)
+            or _touches(named, starts, s_start, s_end, inside=False)):
+        return None
+    text = line
+    c_start, c_end = 0, m.start(1)
+    while c_start < c_end and text[c_start].isspace():
+        c_start += 1
+    while c_end > c_start and text[c_end - 1].isspace():
+        c_end -= 1
+    if c_end <= c_start:
+        return None
+    d = lo + m.start(1)
+    return Cue(d, d + len(m.group(1)), m.group(1), "assert", "dash", None, [f"cues/{lex.lang}.yaml:headline:dashes"],
+               content=(lo + c_start, lo + c_end), speaker=(s_start, s_end))
+
+
+def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transcript: set[str]) -> Cue | None:
+    """"General Diarra: We are ready" and transcripts ("PENCE: Well, ..."): the words before
+    the colon are a name (or a speaker word), with no verb."""
+    colon = line.find(":", 0, 120)
+    if colon <= 0:
+        return None
+    head = line[:colon].strip()
+    rest = line[colon + 1:].strip()
+    if not (rest and head and head[:1].isupper() and len(head.split()) <= MAX_COLON_SPEAKER_TOKENS):
+        return None
+    s_start = lo + line.index(head)
+    s_end = s_start + len(head)
+    span = doc.char_span(s_start, s_end, alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    if not (head in transcript or head.lower() in lex.headline_speakers
+            or _touches(named, starts, s_start, s_end, inside=True)):
+        return None
+    c_start = lo + colon + 1 + (len(line[colon + 1:]) - len(line[colon + 1:].lstrip()))
+    return Cue(lo + colon, lo + colon + 1, ":", "assert", "colon", None, [f"cues/{lex.lang}.yaml:headline:colon"],
+               content=(c_start, lo + len(line.rstrip())), speaker=(s_start, s_end))
+
+
+_TRANSCRIPT = re.compile(r"^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):")
+
+
+def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]:
+    """Headline-style "... – official" and "Name: ..." lines."""
+    named = sorted(named)
+    starts = [a for a, _ in named]
+    lines = doc.text.split("\n")
+    # A name in capitals that opens two lines or more is a transcript's speaker ("PENCE:").
+    heads = [m.group(1) for m in map(_TRANSCRIPT.match, lines) if m]
+    transcript = {h for h in heads if heads.count(h) > 1} if len(heads) < 1000 else set()
+    out, lo = [], 0
+    for line in lines:
+        if line.strip():
+            cue = _dash_cue(doc, lex, lo, line, named, starts) if lex.dash_re and len(line) <= 400 else None
+            cue = cue or (_colon_cue(doc, lex, lo, line, named, starts, transcript) if lex.colon else None)
+            if cue is not None:
+                out.append(cue)
+        lo += len(line) + 1
+    return out
+
+
+def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]:
+    """Every cue of the document, in order. `named` are the character spans of names of people and
+    organisations (for line cues)."""
+    out = []
+    for tok in doc:
+        entry = verb_entry(tok, lex)
+        # not "pledged delegates", nor an act named inside a charge ("accused it of favouring ...")
+        if entry is not None and tok.dep_ not in ("amod", "compound") and not (
+                tok.dep_ == "pcomp" and entry.stance == "praise"):
+            out.append(_verb_cue(tok, entry, lex))
+            continue
+        if tok.pos_ == "NOUN":
+            nentry = lex.nouns.get(tok.lemma_.lower())
+            if nentry is not None and noun_complement(tok) is not None:
+                out.append(_noun_cue(tok, nentry))
+    out += _according(doc, lex)
+    for first, last, entry in reporting_hits(doc, lex):
+        # "officials reportedly claimed": recorded on the claim's quote, not a quote of its own
+        if len(entry.words) == 1 and first.dep_ == "advmod" and verb_entry(first.head, lex) is None:
+            out.append(Cue(first.idx, last.idx + len(last.text), first.text, entry.stance, "reporting", first,
+                           [entry.source]))
+    out += _line_cues(doc, lex, named)
+    out.sort(key=lambda c: c.start)
+    return out

@@ -1,0 +1,131 @@
+"""The cue lexicon of a language (`data/cues/<lang>.yaml`), loaded once per process."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import resources
+
+STANCES = ("assert", "claim", "deny", "accuse", "warn", "ask", "praise", "concede", "confirm")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a cue verb's content is besides a clause (see the file's header)."""
+    object: str | tuple[str, ...] | None = None   # content | addressee | speech | (lemmas)
+    preps: tuple[str, ...] = ()
+    phrasal: tuple[tuple[str, str], ...] = ()
+    excluded: tuple[str, ...] = ()
+    to: bool = False
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str      # lemma or phrase
+    stance: str
+    source: str    # evidence name: cues/en.yaml:verbs:say
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.text.split())
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    verbs: dict[str, Entry] = field(default_factory=dict)
+    forms: dict[str, Entry] = field(default_factory=dict)   # says, hoped, hoping -> the lemma's entry
+    frames: dict[str, Frame] = field(default_factory=dict)
+    nouns: dict[str, Entry] = field(default_factory=dict)
+    speech_nouns: frozenset[str] = frozenset()
+    according: list[Entry] = field(default_factory=list)
+    reporting: list[Entry] = field(default_factory=list)
+    dashes: tuple[str, ...] = ()
+    dash_re: re.Pattern | None = None   # " – official" at the end of a line
+    colon: bool = False                 # "Name: ..." lines
+    headline_speakers: frozenset[str] = frozenset()
+    # Verbs that dispute what their object says ("rejected the claim that ..."): the claim is
+    # not theirs. Derived from the stances.
+    disputing: frozenset[str] = frozenset()
+
+    def frame(self, lemma: str) -> Frame:
+        return self.frames.get(lemma) or Frame()
+
+    def verb(self, form: str, lemma: str) -> Entry | None:
+        """The entry of a verb by its form, then by its lemma: the small English model
+        lemmatises "hoping" as "hop", so regular forms are generated from the lemmas."""
+        return self.forms.get(form) or self.verbs.get(lemma)
+
+
+_VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular forms of an English verb lemma (irregular ones come from the lemmatizer)."""
+    if " " in lemma or not lemma.isalpha():
+        return {lemma}
+    out = {lemma}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        out.add(lemma[:-1] + "ies")
+    else:
+        out.add(lemma + "s")
+    if lemma.endswith("e"):
+        out |= {lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        out |= {lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        out |= {lemma + "ed", lemma + "ing"}
+        if len(lemma) > 2 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
+                and lemma[-3] not in _VOWELS:  # admit -> admitted, refer -> referring
+            out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("ie"):
+        out.add(lemma[:-2] + "ying")
+    return out
+
+
+def _tuple(value) -> tuple[str, ...]:
+    return tuple(str(v) for v in (value or ()))
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str = "en") -> Lexicon | None:
+    """The lexicon of `lang`, or None when the language has no cue file."""
+    name = f"cues/{lang}.yaml"
+    try:
+        data = resources.load(name)
+    except FileNotFoundError:
+        return None
+    lex = Lexicon(lang)
+    for stance, lemmas in data.get("verbs", {}).items():
+        for lemma in lemmas:
+            entry = lex.verbs.setdefault(lemma, Entry(lemma, stance, f"{name}:verbs:{lemma}"))
+            for form in inflections(lemma):
+                lex.forms.setdefault(form, entry)
+    for lemma, spec in (data.get("frames") or {}).items():
+        obj = spec.get("object")
+        lex.frames[lemma] = Frame(
+            object=tuple(obj) if isinstance(obj, list) else obj,
+            preps=_tuple(spec.get("preps")),
+            phrasal=tuple((str(k), v) for k, v in (spec.get("phrasal") or {}).items()),
+            excluded=_tuple(spec.get("except")),
+            to=bool(spec.get("to")))
+    for stance, lemmas in (data.get("nouns") or {}).items():
+        for lemma in lemmas:
+            lex.nouns.setdefault(lemma, Entry(lemma, stance, f"{name}:nouns:{lemma}"))
+    lex.speech_nouns = frozenset(data.get("speech_nouns") or ())
+    lex.according = [Entry(e["text"], e["stance"], f"{name}:according:{e['text']}")
+                     for e in data.get("according") or ()]
+    lex.reporting = [Entry(e["text"], e["stance"], f"{name}:reporting:{e['text']}")
+                     for e in data.get("reporting") or ()]
+    headline = data.get("headline") or {}
+    lex.dashes = _tuple(headline.get("dashes"))
+    if lex.dashes:
+        alternatives = "|".join(re.escape(d) for d in sorted(lex.dashes, key=len, reverse=True))
+        lex.dash_re = re.compile(r"\s(" + alternatives + r")\s+([^\n]{1,80})$")
+    lex.colon = bool(headline.get("colon"))
+    lex.headline_speakers = frozenset(headline.get("speakers") or ())
+    lex.disputing = frozenset(f for f, v in lex.forms.items() if v.stance in ("deny", "accuse"))
+    return lex

@@ -1,0 +1,242 @@
+"""Speaker resolution: the words that name who speaks, and the entity they mention.
+
+The speaker of a verb cue is its subject ("Kiev denies"), the agent of a passive cue ("was
+accused by X"), or, for a cue with no subject of its own, the subject of the verb it depends on
+("Kiev denies ..., claiming that", "he said, adding that"); a relative pronoun stands for the noun
+it modifies ("officials who said"). "According to X" names X; a cue noun its possessor or its
+"by"/"from" phrase ("Kiev's statement", "a claim by the army"), or the subject of the verb that
+made it ("he made the claim that"). The words are then linked to the entity whose mention
+covers their head token, through the mention chains of `eventwire.entities` (names, titles,
+roles, pronouns, agents): no mention, no entity.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+from ..entities.model import Entity
+from ._tree import children, conjuncts, rights
+from .cues import Cue
+from .lexicon import Lexicon
+from .record import DocText, Quote
+
+_FAR = 60  # a speaker's words are never further than this from the head (bounded work per cue)
+_RELATIVE = {"who", "that", "which", "whom"}
+_EXPLETIVE = {"it", "there"}
+_CUT = ("relcl", "acl", "advcl")
+
+
+def np_span(head: Token) -> Span:
+    """The noun phrase headed by `head` with its appositions ("Dean Johnson, a salesman from
+    Sumter,"), without relative clauses and what follows them."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for child in rights(head):
+        if child.dep_ in _CUT and child.i > head.i:
+            end = min(end, child.left_edge.i)
+    end = min(end, head.i + _FAR)
+    for tok in doc[head.i + 1:end]:  # a name never runs past its line
+        if "\n" in tok.text:
+            end = tok.i
+            break
+    while end > head.i + 1 and (doc[end - 1].text in {",", "-", "\u2013", "\u2014", "("} or doc[end - 1].is_space
+                                or doc[end - 1].dep_ == "case"):  # "Niger's statement": Niger
+        end -= 1
+    while start < head.i and (doc[start].dep_ in ("punct", "cc") or doc[start].is_space):
+        start += 1
+    return doc[start:max(end, head.i + 1)]
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    if hi.i - lo.i > _FAR:
+        return False
+    return not any("\n" in t.text for t in lo.doc[lo.i:hi.i])
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb on its own line, the nearest when the parse gives several."""
+    subjects = [c for c in children(verb) if c.dep_ == "nsubj" and _same_line(c, verb)]
+    if subjects:
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if child.lower_ in _EXPLETIVE and child.pos_ == "PRON" and any(
+                c.dep_ in ("ccomp", "xcomp") for c in children(verb)):
+            return None
+        if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return child
+    for child in children(verb):
+        if child.dep_ == "agent":
+            pobj = next((g for g in children(child) if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+_CLIMB = {"advcl", "conj", "xcomp", "pcomp", "ccomp", "acomp", "prep"}
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+_FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def verb_speaker(verb: Token) -> Token | None:
+    """The subject of a cue verb, or of the verb it depends on ("Kiev denies ..., claiming that",
+    "began by saying", "is expected to endorse"), or, when the parse lost it, the noun right
+    before a finite cue ("Trump, in Kentucky, said")."""
+    node = verb
+    for step in range(6):
+        subj = _subject(node)
+        if subj is not None:
+            return subj
+        raised = next((c for c in children(node) if c.dep_ == "nsubjpass"), None)
+        if raised is not None:
+            return raised if step > 0 else None  # a passive cue with no agent names nobody
+        if node.dep_ == "acl" and node.head.pos_ in _NOMINAL:
+            return node.head  # "officials, saying ..."
+        if node.head.i == node.i or node.dep_ not in _CLIMB:
+            break
+        if node.dep_ == "ccomp" and node.head.i > node.i:
+            return None  # a reported clause's verb speaks for nobody
+        node = node.head
+    return _left_neighbour(verb) if verb.tag_ in _FINITE else None
+
+
+def _left_neighbour(verb: Token) -> Token | None:
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod", "npadvmod"):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":  # skip an aside set off by commas
+        j = i - 1
+        while j >= 0 and j > i - 8 and doc[j].text != "," and "\n" not in doc[j].text:
+            j -= 1
+        if j < 0 or doc[j].text != ",":
+            return None
+        i = j - 1
+    if i < 0 or "\n" in doc[i].text:
+        return None
+    tok = doc[i]
+    return tok if tok.pos_ in _NOMINAL and tok.dep_ != "poss" else None
+
+
+def noun_speaker(noun: Token, disputing: frozenset[str] = frozenset()) -> Token | None:
+    """Who makes a statement named by a noun: its possessor, its "by" phrase, or the subject of
+    the verb that makes it ("says in a statement that", "repeated accusations that"), unless
+    that verb disputes it ("rejected the claim that": the claim is someone else's)."""
+    for child in children(noun):
+        if child.dep_ == "poss":
+            return child
+    for child in children(noun):
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            pobj = next((g for g in children(child) if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in _NOMINAL:
+                return pobj
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if noun.dep_ in ("dobj", "obj", "pobj") and head.pos_ in ("VERB", "AUX") and head.lower_ not in disputing \
+            and head.lemma_.lower() not in disputing:
+        return verb_speaker(head)
+    return None
+
+
+def according_speaker(tok: Token) -> Token | None:
+    for child in children(tok):
+        if child.dep_ == "prep":
+            pobj = next((g for g in children(child) if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    nxt = tok.i + 1
+    doc = tok.doc
+    # "according to" parsed flat: the noun phrase after "to"
+    for tok2 in doc[nxt:nxt + 6]:
+        if tok2.pos_ in ("PROPN", "NOUN", "PRON") and tok2.dep_ in ("pobj", "nsubj", "dobj", "compound", "appos"):
+            head = tok2
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            return head
+    return None
+
+
+class EntityIndex:
+    """Which entity mentions a token, through the mention chains."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]):
+        self.by_token: dict[int, Entity] = {}
+        spans = []
+        for ent in entities:
+            for m in ent.mentions:
+                self.by_token.setdefault(m.token, ent)
+                spans.append((m.start, m.end, ent))
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        self.spans = spans
+        self.starts = [s[0] for s in spans]
+
+    def covering(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Mentions that overlap the character range [start, end)."""
+        out = []
+        i = bisect_right(self.starts, end - 1)
+        # mentions are short; look back a bounded number of entries
+        for k in range(i - 1, max(-1, i - 40), -1):
+            s, e, ent = self.spans[k]
+            if s < end and e > start:
+                out.append((s, e, ent))
+        return out
+
+    def entity_of(self, head: Token) -> Entity | None:
+        ent = self.by_token.get(head.i)
+        if ent is not None:
+            return ent
+        hits = self.covering(head.idx, head.idx + len(head.text))
+        if hits:  # the shortest mention covering the head token
+            return min(hits, key=lambda h: h[1] - h[0])[2]
+        return None
+
+    def entities_of(self, head: Token) -> list[Entity]:
+        """The entity of the head and of each conjunct ("Mali and Niger said")."""
+        out = []
+        for tok in [head, *conjuncts(head)]:
+            ent = self.entity_of(tok)
+            if ent is not None and ent not in out:
+                out.append(ent)
+        return out
+
+
+NAMED_TYPES = {"PERSON", "ORG", "GROUP", "GPE", "NORP"}
+
+
+def cue_speaker(cue: Cue, txt: DocText, lex: Lexicon) -> Token | None:
+    if cue.kind == "verb":
+        return verb_speaker(cue.token)
+    if cue.kind == "noun":
+        return noun_speaker(cue.token, lex.disputing)
+    if cue.kind == "according":
+        return according_speaker(cue.token)
+    if cue.speaker is not None:  # dash and colon lines name the speaker in their own words
+        span = txt.doc.char_span(*cue.speaker, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+    return None
+
+
+def set_speaker(q: Quote, head: Token | None, index: EntityIndex) -> None:
+    q.speaker_head = head
+    if head is None:
+        return
+    span = np_span(head)
+    q.speaker_span = (span.start_char, span.end_char)
+    q.entities = index.entities_of(head)
+    if not q.entities:  # "Mali's air force chief": a mention may cover the phrase but not its head
+        for tok in span:
+            ent = index.entity_of(tok)
+            if ent is not None and ent.type in NAMED_TYPES and tok.dep_ not in ("poss", "compound", "amod"):
+                q.entities = [ent]
+                break
+
+
+def inverted_speaker(quote: Quote, cue: Cue, index: EntityIndex) -> None:
+    """'“...,” said the minister' parsed with the minister as the object of "said"."""
+    for child in rights(cue.token):
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ in ("PROPN", "NOUN"):
+            set_speaker(quote, child, index)
+            quote.evidence.append("rule:inverted-speaker")
+            return

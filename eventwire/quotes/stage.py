@@ -1,0 +1,191 @@
+"""The quotes stage: `resolve(doc, analysis)` fills `analysis.quotes`.
+
+1. Cues are found in the parse (`cues.py`); each gets its content (`indirect.py`) and speaker
+   (`speakers.py`): these are the indirect quotes. What a cue reports stays on its line (the
+   parser runs headlines without a full stop into the next line) and ends before another cue's
+   participle (", adding that ...").
+2. Quotation marks are paired (`marks.py`) and each marked quote is attributed (`direct.py`):
+   direct, partial within a reported clause, or a scare quote in the outlet's voice. Speech
+   reported inside a direct quote is part of it, not a quote of its own.
+3. A quote opening a sentence with no cue floats: it takes the speaker and cue of the quote before
+   it in the same or the previous paragraph.
+Everything is bounded by the neighbourhood of each quote or cue, so the time is linear in the
+text whatever it holds.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc
+
+from ..entities.model import Entity
+from ._tree import children
+from .cues import Cue, find_cues, reporting_hits
+from .direct import Resolver, merge_continuations
+from .indirect import content_span
+from .lexicon import Lexicon, lexicon
+from .marks import pair_quotes
+from .record import DocText, Quote, copy_speaker
+from .speakers import NAMED_TYPES, EntityIndex, cue_speaker, set_speaker, verb_speaker
+
+MAX_CONTENT = 3000   # characters a reported clause may reach from its cue
+_TAIL_TOKENS = 120   # how far into a reported clause another cue may cut it short
+_NARRATION = {"he", "she", "they", "it"}
+
+
+def resolve(doc: Doc, analysis) -> None:
+    """The stage function (eventwire/stages.py): fill `analysis.quotes`."""
+    analysis.quotes = find_quotes(doc, analysis.entities, analysis.article.language or "en")
+
+
+def find_quotes(doc: Doc, entities: list[Entity], lang: str = "en") -> list[dict]:
+    """Quotes of a parsed document as `eventwire.analysis/1` dicts, speakers linked to `entities`."""
+    lex = lexicon(lang)
+    text = doc.text
+    marked = pair_quotes(text)
+    txt = DocText(doc, marked)
+    index = EntityIndex(doc, entities)
+    named = [(m.start, m.end) for e in entities if e.type in NAMED_TYPES for m in e.mentions]
+    cues = find_cues(doc, lex, named) if lex is not None else []
+    indirect = _attributions(doc, lex, txt, index, cues) if lex is not None else []
+    resolver = Resolver(txt, lex, index, cues, indirect)
+    direct = [resolver.resolve(m) for m in marked]
+    direct = merge_continuations(direct, txt)
+    quotes = resolver.indirect() + direct
+    _float(quotes, txt)
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    for i, q in enumerate(quotes, 1):
+        q.id = f"q{i}"
+    hits = reporting_hits(doc, lex) if lex is not None else []
+    hit_starts = [h[0].idx for h in hits]
+    return [_to_dict(q, text, hits, hit_starts) for q in quotes]
+
+
+def _attributions(doc: Doc, lex: Lexicon, txt: DocText, index: EntityIndex,
+                  cues: list[Cue]) -> list[Quote]:
+    out = []
+    cue_tokens = {c.token.i for c in cues if c.kind == "verb"}
+    for cue in cues:
+        if cue.content is not None:
+            span, rule = cue.content, f"rule:{cue.kind}-line"
+        else:
+            tokens, rule = content_span(cue, lex)
+            if tokens:
+                tokens = _before_next_cue(doc, tokens, cue, cue_tokens)
+            span = txt.chars(*tokens) if tokens else None
+        if span is None:
+            continue
+        # A parse may run a headline into the next line: what a cue reports stays on its line,
+        # and within MAX_CONTENT characters of the cue (a run of text with no punctuation).
+        lo, hi = txt.paragraph_bounds(cue.start)
+        lo, hi = max(lo, cue.start - MAX_CONTENT), min(hi, cue.end + MAX_CONTENT)
+        span = _strip(txt.text, max(span[0], lo), min(span[1], hi))
+        if span is None:
+            continue
+        q = Quote(span[0], span[1], "indirect", cue, evidence=[*cue.evidence, rule])
+        if cue.speaker is not None:  # dash and colon lines: the words themselves
+            q.speaker_span = cue.speaker
+            q.speaker_head = cue_speaker(cue, txt, lex)
+            q.entities = _line_entities(cue.speaker, index)
+        else:
+            head = cue_speaker(cue, txt, lex)
+            if head is not None and not lo <= head.idx < hi:
+                head = None
+            set_speaker(q, head, index)
+        out.append(q)
+    return out
+
+
+def _before_next_cue(doc: Doc, tokens: tuple[int, int], cue: Cue, cue_tokens: set[int]) -> tuple[int, int] | None:
+    """A reported clause ends before ", telling ...", ", adding that ...": another cue's own
+    participial clause that the parse hung inside it."""
+    start, end = tokens
+    if cue.token is None or cue.token.i > start:
+        return tokens
+    speaker = verb_speaker(cue.token) if cue.kind == "verb" else None
+    for k in range(start + 1, min(end, start + _TAIL_TOKENS)):
+        tok = doc[k]
+        if doc[k - 1].text != "," or k - 1 <= start:
+            continue
+        if k in cue_tokens and tok.tag_ == "VBG":
+            return start, k - 1
+        # "said X, and he railed against ...": the narration goes on about the speaker
+        if tok.dep_ == "cc" and k + 1 < end:
+            verb = next((c for c in children(tok.head) if c.dep_ == "conj" and c.i > k), None)
+            subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None) if verb is not None else None
+            if subj is not None and (subj.lower_ in _NARRATION or (
+                    speaker is not None and subj.lower_ == speaker.lower_)):
+                return start, k - 1
+    return tokens
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _line_entities(span: tuple[int, int], index: EntityIndex) -> list[Entity]:
+    hits = index.covering(*span)
+    return [min(hits, key=lambda h: h[1] - h[0])[2]] if hits else []
+
+
+def _float(quotes: list[Quote], txt: DocText) -> None:
+    """A quote opening its sentence with no cue of its own takes the speaker and the cue of the
+    quote before it, direct or indirect, in the same or the previous paragraph, and passes them
+    on to the next floating quote: 'Diarra said ...¶“We are ready.”'."""
+    last = None
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.cue is not None:
+            if not q.scare and q.within is None and (q.entities or q.speaker_span):
+                last = q
+            continue
+        if q.kind != "direct" or q.scare:
+            continue
+        end = max(last.end, last.cue.end) if last is not None else 0
+        if last is not None and txt.paragraph(q.start) - txt.paragraph(end) <= 1:
+            copy_speaker(q, last)
+            q.cue = last.cue
+            q.follows = last
+            q.evidence = [*last.cue.evidence, "rule:floating-quote"]
+            last = q
+
+
+def _to_dict(q: Quote, text: str, hits, hit_starts: list[int]) -> dict:
+    cue = q.cue
+    out = {"id": q.id, "text": text[q.start:q.end], "start": q.start, "end": q.end, "kind": q.kind,
+           "speaker": q.entities[0].id if q.entities else None,
+           "speaker_text": text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None,
+           "speaker_start": q.speaker_span[0] if q.speaker_span else None,
+           "speaker_end": q.speaker_span[1] if q.speaker_span else None,
+           "cue": cue.to_dict() if cue is not None else None,
+           "scare": q.scare,
+           "reporting": _reporting(q, hits, hit_starts),
+           "evidence": q.evidence}
+    if len(q.entities) > 1:
+        out["speakers"] = [e.id for e in q.entities]
+    if q.parts:
+        out["parts"] = [{"start": s, "end": e, "text": text[s:e]} for s, e in q.parts]
+    if q.within is not None and q.within.id:
+        out["within"] = q.within.id
+    if q.follows is not None and q.follows.id:
+        out["follows"] = q.follows.id
+    return out
+
+
+def _reporting(q: Quote, hits, hit_starts: list[int]) -> list[dict]:
+    """Reporting adverbs and phrases inside the quote or on its cue ("reportedly said",
+    "claimed responsibility")."""
+    found = hits[bisect_left(hit_starts, q.start):bisect_left(hit_starts, q.end)]
+    cue_tok = q.cue.token if q.cue is not None else None
+    if cue_tok is not None:
+        near = hits[bisect_left(hit_starts, cue_tok.left_edge.idx):bisect_right(hit_starts, cue_tok.idx)]
+        found = found + [h for h in near if h[0].i == cue_tok.i or h[0].head.i == cue_tok.i]
+    out = {}
+    for first, last, entry in found:
+        start, end = first.idx, last.idx + len(last.text)
+        out.setdefault(start, {"text": first.doc[first.i:last.i + 1].text, "start": start, "end": end,
+                               "stance": entry.stance})
+    return [out[k] for k in sorted(out)]

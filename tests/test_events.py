@@ -1,0 +1,335 @@
+"""Event coding on wire-style sentences written for these tests, the pattern file's own examples,
+and bad input."""
+import time
+
+import pytest
+import yaml
+
+from eventwire import resources
+from eventwire.events import acled as acled_record
+from eventwire.events.lexicon import _phrase, acled_taxonomy, load
+
+RAW = resources.load("verbs/en.yaml")
+CAMEO = resources.load("cameo.yaml")
+EXAMPLES = [(p["id"], ex) for p in RAW["patterns"] for ex in (p.get("examples") or [p.get("example")]) if ex]
+
+
+def names(analysis, ids):
+    ents = {e.id: e for e in analysis.entities}
+    return [ents[i].name for i in ids]
+
+
+def codes(analysis, ids):
+    ents = {e.id: e for e in analysis.entities}
+    return {(ents[i].actor.country if ents[i].actor else None) for i in ids}
+
+
+def event(analysis, plover=None, cameo=None, trigger=None):
+    for e in analysis.events:
+        if plover and e["plover"] != plover:
+            continue
+        if cameo and not e["cameo"].startswith(cameo):
+            continue
+        if trigger and trigger not in e["trigger"]["text"] and all(trigger not in m["text"] for m in e["mentions"]):
+            continue
+        return e
+    raise AssertionError(f"no event {plover or ''} {cameo or ''} {trigger or ''} in "
+                         f"{[(e['trigger']['text'], e['cameo'], e['plover']) for e in analysis.events]}")
+
+
+# ------------------------------------------------------------------------------- the data files
+
+def test_pattern_file_is_complete_and_valid():
+    ids = [p["id"] for p in RAW["patterns"]]
+    assert len(ids) == len(set(ids)), "pattern ids are unique"
+    assert RAW["version"] and RAW["language"] == "en"
+    for p in RAW["patterns"]:
+        assert str(p["cameo"]) in CAMEO["codes"], p["id"]
+        assert p.get("verb") or p.get("noun") or p.get("adj"), p["id"]
+        assert p.get("examples") or p.get("example"), f"{p['id']} has no example"
+        if p.get("acled"):
+            assert p["acled"] in CAMEO["acled"]["rules"], p["id"]
+        if p.get("family"):
+            assert p["family"] in CAMEO["families"] or p["family"] == "deny", p["id"]
+
+
+def test_codebooks_are_covered():
+    lex = load("en")
+    reachable = {p.cameo for p in lex.patterns}
+    for fam in CAMEO["families"].values():
+        reachable |= set(fam["by_base"].values()) | {fam["default"]}
+    reachable |= {c + d for c in ("141", "142", "143", "144", "145") for d in RAW["protest_purposes"]}
+    reachable |= {i.cameo for i in lex.instruments if i.cameo}
+    assert {c[:2] for c in reachable} == set(CAMEO["roots"]), "all 20 CAMEO roots"
+    missing = [c for c in CAMEO["codes"] if c not in reachable]
+    assert missing == [], f"CAMEO codes no pattern or family reaches: {missing}"
+    plovers = {lex.codes[c].plover for c in reachable if lex.codes[c].plover}
+    assert plovers == set(CAMEO["plover"]), "all 16 PLOVER types"
+    subs = set()
+    for rule in CAMEO["acled"]["rules"].values():
+        subs |= set(rule.values())
+    subs |= {i.acled and next(iter(CAMEO["acled"]["rules"][i.acled].values())) for i in lex.instruments if i.acled}
+    assert set(acled_taxonomy()) <= subs, f"ACLED sub-event types without a rule: {set(acled_taxonomy()) - subs}"
+
+
+def test_cameo_table_is_consistent():
+    for code, spec in CAMEO["codes"].items():
+        assert code[:2] in CAMEO["roots"]
+        assert -10 <= spec["goldstein"] <= 10
+        assert spec["plover"] is None or spec["plover"] in CAMEO["plover"], code
+    assert CAMEO["codes"]["016"]["plover"] == "REJECT"      # denials and accusations: both views agree
+    assert CAMEO["codes"]["112"]["plover"] == "ACCUSE"
+
+
+@pytest.mark.parametrize("phrase, pos, head, words", [
+    ("break off relations", "VERB", "break", ("off", "relations")),
+    ("suicide attack", "NOUN", "attack", ("suicide",)),
+    ("state of emergency", "NOUN", "state", ("emergency",)),
+    ("sexually abuse", "VERB", "abuse", ("sexually",)),
+    ("de-escalate", "VERB", "escalate", ("de",)),
+    ("sit-in", "NOUN", "sit", ("in",)),
+])
+def test_pattern_phrases(phrase, pos, head, words):
+    assert _phrase(pos, phrase) == (head, words)
+
+
+@pytest.mark.parametrize("pattern_id, sentence", EXAMPLES, ids=[f"{i}:{s[:30]}" for i, s in EXAMPLES])
+def test_every_pattern_example_codes_to_its_entry(analyze, pattern_id, sentence):
+    analysis = analyze(sentence)
+    evidence = [e["evidence"] for e in analysis.events]
+    assert any(f"verbs/en.yaml:{pattern_id}" in ev for ev in evidence), \
+        [(e["trigger"]["text"], e["cameo"], e["evidence"][:2]) for e in analysis.events]
+
+
+# ------------------------------------------------------------------------------- triggers and roles
+
+def test_compound_actors_stay_lists(analyze):
+    a = analyze("Mali and Niger broke off diplomatic relations with Ukraine on Sunday.")
+    e = event(a, cameo="161")
+    assert codes(a, e["source"]) == {"MLI", "NER"} and codes(a, e["target"]) == {"UKR"}
+    assert e["plover"] == "SANCTION" and e["status"] == "asserted"
+    assert e["evidence"][0] == "verbs/en.yaml:break-relations"
+
+
+def test_passive_with_agent(analyze):
+    a = analyze("Three Malian soldiers were killed by jihadists near Boni on Monday.")
+    e = event(a, plover="ASSAULT")
+    assert names(a, e["source"]) and "jihadists" in names(a, e["source"])[0]
+    assert codes(a, e["target"]) == {"MLI"}
+    assert e["fatalities"]["min"] == 3 and e["fatalities"]["kind"] == "killed"
+
+
+def test_light_verb_noun_takes_the_verbs_subject(analyze):
+    a = analyze("Boko Haram fighters carried out an attack on a military base in Borno state.")
+    e = event(a, plover="ASSAULT")
+    assert e["trigger"]["text"] == "attack"
+    assert any("Boko Haram" in n for n in names(a, e["source"]))
+
+
+def test_held_talks_with(analyze):
+    a = analyze("Algeria held talks with Mali in Algiers on Tuesday.")
+    e = event(a, plover="CONSULT")
+    assert codes(a, e["source"]) == {"DZA"} and codes(a, e["target"]) == {"MLI"}
+
+
+def test_several_events_in_one_sentence(analyze):
+    a = analyze("Gunmen abducted two teachers and burned a school in Tillaberi on Friday.")
+    assert {e["plover"] for e in a.events} >= {"ASSAULT"}
+    cams = {e["cameo"] for e in a.events}
+    assert "181" in cams and "1712" in cams
+
+
+def test_nominalisation_with_of_and_by(analyze):
+    a = analyze("The killing of two aid workers by gunmen in Darfur was condemned by the United Nations.")
+    kill = event(a, cameo="18")
+    assert kill["target"] and kill["source"]
+    assert event(a, plover="ACCUSE")
+
+
+def test_pronoun_event_belongs_to_its_antecedent(analyze):
+    a = analyze("Captain Ibrahim Traore met the Russian ambassador on Monday. "
+                "He later visited Moscow.")
+    e = event(a, cameo="042")
+    assert any("Traore" in n for n in names(a, e["source"]))
+
+
+def test_actors_missing_from_the_text_stay_empty(analyze):
+    a = analyze("A bomb exploded near the market on Sunday.")
+    e = event(a, plover="ASSAULT")
+    assert e["source"] == [] and e["acled"]["event_type"] == "Explosions/Remote violence"
+
+
+# ------------------------------------------------------------------------------- status
+
+@pytest.mark.parametrize("text, trigger, status", [
+    ("Nigerien troops killed ten militants near Diffa.", "killed", "asserted"),
+    ("The army said its troops killed ten militants near Diffa.", "killed", "attributed"),
+    ("Troops reportedly killed ten militants near Diffa.", "killed", "attributed"),
+    ("The rebels could attack the town within days.", "attack", "hypothetical"),
+    ("The junta plans to expel the French ambassador.", "expel", "hypothetical"),
+    ("If the talks fail, the rebels will attack Kidal.", "attack", "hypothetical"),
+    ("The army did not attack the village.", "attack", "negated"),
+    ("The army denied killing civilians in Moura.", "killing", "denied"),
+])
+def test_status(analyze, text, trigger, status):
+    e = event(analyze(text), trigger=trigger)
+    assert e["status"] == status, (e["status"], e["modality"])
+
+
+def test_attributed_events_name_their_speakers(analyze):
+    a = analyze("Ukrainian officials claimed that the militants used information from Kiev's intelligence service.")
+    e = event(a, cameo="064")
+    assert e["status"] == "attributed"
+    assert any("Ukrainian officials" in n for n in names(a, e["attributed_to"]))
+    assert codes(a, e["source"]) == {"UKR"}
+
+
+def test_denial_and_accusation_are_events_that_agree(analyze):
+    a = analyze("Mali accused Ukraine of supporting terrorism. Kiev denied the accusations.")
+    accuse = event(a, plover="ACCUSE")
+    deny = event(a, cameo="016")
+    assert accuse["cameo"].startswith("11") and deny["plover"] == "REJECT"
+    assert codes(a, deny["target"]) == {"MLI"}
+    content = event(a, trigger="supporting")
+    assert content["status"] == "attributed" and content["denied_by"] == deny["source"]
+
+
+def test_threat_codes_the_threat_and_keeps_the_attack_hypothetical(analyze):
+    a = analyze("The rebels threatened to attack the town of Menaka.")
+    threat = event(a, plover="THREATEN")
+    assert threat["cameo"].startswith("138") and threat["status"] == "asserted"
+    attack = event(a, trigger="attack")
+    assert attack["status"] == "hypothetical" and attack["complement_of"] == threat["id"]
+
+
+def test_will_is_a_statement_of_intent(analyze):
+    a = analyze("Finland will give Tanzania a grant of 580 million shillings.")
+    intent = event(a, plover="AGREE")
+    assert intent["cameo"] == "0331" and intent["trigger"]["text"] == "will"
+    assert event(a, plover="AID")["status"] == "hypothetical"
+
+
+def test_quotes_from_the_quotes_stage_attribute(analyze):
+    a = analyze('"Our forces destroyed three rebel bases last week," the army spokesman said.')
+    e = event(a, plover="ASSAULT")
+    assert e["status"] == "attributed" and e["attributed_to"]
+
+
+# ------------------------------------------------------------------------------- fatalities
+
+@pytest.mark.parametrize("text, low, high, said", [
+    ("Gunmen killed at least 30 villagers in Mopti.", 30, None, "at least 30"),
+    ("The attack killed more than a hundred people.", 101, None, "more than a hundred"),
+    ("Rebels killed dozens of soldiers near Tessalit.", 24, 99, "dozens"),
+    ("Rebels killed scores of soldiers near Tessalit.", 40, 99, "scores"),
+    ("Militants killed between 10 and 15 civilians.", 10, 15, None),
+    ("Bandits killed twenty-five herders near Zamfara.", 25, 25, "twenty-five"),
+    ("Jihadists killed thousands of civilians in the region.", 2000, 9999, "thousands"),
+    ("Unknown gunmen shot dead a man in Ber.", 1, 1, None),
+])
+def test_fatality_counts(analyze, text, low, high, said):
+    f = event(analyze(text), plover="ASSAULT")["fatalities"]
+    assert f is not None and f["kind"] == "killed"
+    assert (f["min"], f["max"]) == (low, high), f
+    if said:
+        assert f["text"] == said
+
+
+def test_killed_wounded_abducted_are_kept_apart(analyze):
+    a = analyze("Two soldiers were killed and five others wounded, and three civilians were abducted.")
+    kinds = {c["kind"]: c["min"] for e in a.events for c in e["casualties"]}
+    assert kinds.get("killed") == 2 and kinds.get("injured") == 5 and kinds.get("abducted") == 3
+    assert sum((e["fatalities"] or {}).get("min") or 0 for e in a.events) == 2
+
+
+@pytest.mark.parametrize("number", ["1e99", "three trillion", "9999999999999999999999"])
+def test_absurd_numbers_are_not_counts(analyze, number):
+    a = analyze(f"The attack killed {number} people.")
+    for e in a.events:
+        f = e["fatalities"]
+        assert f is None or (f["min"] is None or f["min"] <= 10 ** 9)
+
+
+# ------------------------------------------------------------------------------- merging and ACLED
+
+def test_headline_and_body_are_one_event(analyze):
+    text = ("Jihadists kill 12 soldiers in Burkina Faso\n"
+            "Jihadists killed 12 soldiers in an attack on a military post in northern Burkina Faso on Sunday, "
+            "the army said.")
+    a = analyze(text)
+    kills = [e for e in a.events if e["plover"] == "ASSAULT"]
+    assert len(kills) == 1 and len(kills[0]["mentions"]) >= 2
+
+
+@pytest.mark.parametrize("text, event_type, sub", [
+    ("Unknown gunmen killed two herders in the village of Doro.", "Violence against civilians", "Attack"),
+    ("JNIM militants ambushed a Malian army convoy near Boni, killing five soldiers.", "Battles", "Armed clash"),
+    ("Three soldiers were killed when their vehicle hit an IED near Gao.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+    ("A Malian army airstrike killed eight militants near Niafunke.", "Explosions/Remote violence",
+     "Air/drone strike"),
+    ("Hundreds of residents demonstrated in Kayes against power cuts.", "Protests", "Peaceful protest"),
+    ("Gunmen abducted a village chief in Tillaberi.", "Violence against civilians",
+     "Abduction/forced disappearance"),
+    ("Police arrested five opposition activists in Bamako.", "Strategic developments", "Arrests"),
+    ("Rebels seized the town of Kidal on Sunday.", "Battles", "Non-state actor overtakes territory"),
+])
+def test_acled_types(analyze, text, event_type, sub):
+    rec = acled_record.record(analyze(text).events)
+    assert rec and (rec["event_type"], rec["sub_event_type"]) == (event_type, sub)
+
+
+def test_protest_with_intervention_is_one_acled_event(analyze):
+    a = analyze("Hundreds of residents demonstrated in Kati. Security forces dispersed the protesters with tear gas.")
+    rec = acled_record.record(a.events)
+    assert rec["sub_event_type"] == "Protest with intervention"
+
+
+def test_contract_fields(analyze):
+    a = analyze("Tuareg rebels killed scores of soldiers in an ambush near Tinzaouaten on Saturday.")
+    e = event(a, plover="ASSAULT")
+    for key in ("id", "trigger", "sentence", "cameo", "plover", "plover_mode", "acled", "source", "target", "place",
+                "time", "fatalities", "status", "attributed_to", "denied_by", "goldstein", "confidence",
+                "mentions", "evidence"):
+        assert key in e, key
+    text = a.article.text
+    assert text[e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
+    for m in e["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+    assert e["goldstein"] <= -9 and 0 < e["confidence"] <= 1
+    assert e["fatalities"]["text"] == "scores"
+
+
+# ------------------------------------------------------------------------------- bad input
+
+def _timed(analyze, text, limit):
+    start = time.perf_counter()
+    a = analyze(text)
+    took = time.perf_counter() - start
+    assert took < limit, f"{took:.1f}s"
+    return a
+
+
+def test_a_sentence_of_2000_tokens(analyze):
+    words = " ".join(["soldiers", "attacked", "the", "village", "and", "killed", "civilians"] * 290)
+    a = _timed(analyze, words + ".", 60)
+    assert isinstance(a.events, list)
+    for e in a.events:
+        assert e["status"] in ("asserted", "attributed", "denied", "hypothetical", "negated")
+
+
+def test_a_flattened_table(analyze):
+    rows = " | ".join(f"2024-0{i % 9 + 1}-1{i % 9} | Attack | Gao | {i} killed | {i * 2} injured" for i in range(300))
+    a = _timed(analyze, rows, 60)
+    assert isinstance(a.events, list)
+
+
+def test_a_list_of_500_names(analyze):
+    names_list = ", ".join(f"Person{i} Traore" for i in range(500))
+    a = _timed(analyze, f"The junta arrested {names_list} and Moussa Diallo.", 60)
+    assert len(a.events) < 50
+
+
+def test_empty_entities_and_no_events(analyze):
+    a = analyze("The weather in Bamako was pleasant on Monday.")
+    assert a.events == []

@@ -1,0 +1,360 @@
+"""Quotes and attribution on short wire-style sentences written for these tests."""
+import random
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from eventwire.entities import extract_entities
+from eventwire.quotes import STANCES, find_quotes, lexicon
+from eventwire.quotes.marks import pair_quotes
+
+
+def one(analysis, kind=None, contains=None):
+    """The single quote of a kind (and containing some words), or fail."""
+    found = [q for q in analysis.quotes if (kind is None or q["kind"] == kind)
+             and (contains is None or contains in q["text"])]
+    assert len(found) == 1, [(q["kind"], q["text"]) for q in analysis.quotes]
+    return found[0]
+
+
+def speaker_entity(analysis, quote):
+    return next(e for e in analysis.entities if e.id == quote["speaker"])
+
+
+def names(entity):
+    return {entity.name, *(m.text for m in entity.mentions)}
+
+
+# --- quote marks, without the parser ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, inner", [
+    ("“The road is open,” he said.", ["The road is open"]),
+    ('He said: "The road is open."', ["The road is open."]),
+    ("Il a dit : « Nous restons », selon l’AFP.", ["Nous restons"]),
+    ("She said “they told us ‘leave now’ at dawn.”", ["they told us ‘leave now’ at dawn."]),
+    ("« Ils ont dit “non” » , a-t-il déclaré.", ["Ils ont dit “non”"]),
+    ("''We are ready,'' the colonel said.", ["We are ready"]),
+    ("The soldiers' families waited; it's the army's call.", []),
+])
+def test_quote_marks_pair(text, inner):
+    assert [text[m.inner_start:m.inner_end] for m in pair_quotes(text)] == inner
+
+
+def test_a_quote_runs_on_over_paragraphs_that_reopen_it():
+    text = "“The convoy left at dawn.\n“It reached Gao by nightfall,” the spokesman said."
+    (m,) = pair_quotes(text)
+    assert text[m.inner_start:m.inner_end] == "The convoy left at dawn.\n“It reached Gao by nightfall"
+    assert m.paragraphs == 2
+
+
+def test_an_unbalanced_mark_costs_only_its_paragraph():
+    text = "The mayor spoke of “chaos in the streets\nThe army said: “We hold the bridge.”"
+    assert [text[m.inner_start:m.inner_end] for m in pair_quotes(text)] == ["We hold the bridge."]
+
+
+def test_markup_attributes_are_not_quotes():
+    text = '<tweet author="@envoy" id="12">Talks resume "soon" in Doha</tweet>'
+    assert [text[m.inner_start:m.inner_end] for m in pair_quotes(text)] == ["soon"]
+
+
+# --- direct quotes -------------------------------------------------------------------------------
+
+def test_direct_quote_before_its_cue(analyze):
+    a = analyze("“The border will stay closed until the talks resume,” Interior Minister Ousmane Maiga said on Tuesday.")
+    q = one(a, "direct")
+    assert q["text"] == "The border will stay closed until the talks resume"
+    assert q["cue"]["text"] == "said" and q["cue"]["stance"] == "assert"
+    assert "Ousmane Maiga" in names(speaker_entity(a, q))
+
+
+def test_direct_quote_after_its_cue(analyze):
+    a = analyze('Colonel Amadou Keita told reporters: "Our units have secured the northern road."')
+    q = one(a, "direct")
+    assert q["text"] == "Our units have secured the northern road."
+    assert q["cue"]["text"] == "told"
+    assert "Amadou Keita" in names(speaker_entity(a, q))
+
+
+def test_quote_around_its_cue_is_one_quote(analyze):
+    a = analyze("“We did not fire first,” said Colonel Amadou Keita, “and we will not fire now.”")
+    q = one(a, "direct")
+    assert [p["text"] for p in q["parts"]] == ["We did not fire first", "and we will not fire now."]
+    assert "Amadou Keita" in names(speaker_entity(a, q))
+
+
+def test_multi_sentence_quote_over_paragraphs(analyze):
+    text = ("Army spokesman Souleymane Dembele described the operation.\n"
+            "“The convoy left Mopti at dawn. It came under fire twice.\n"
+            "“It reached Gao by nightfall,” Dembele said.")
+    a = analyze(text)
+    q = one(a, "direct")
+    assert q["text"].startswith("The convoy left Mopti at dawn.") and q["text"].endswith("Gao by nightfall")
+    assert "Souleymane Dembele" in names(speaker_entity(a, q))
+
+
+def test_nested_marks_stay_inside_their_quote(analyze):
+    a = analyze("The envoy said: “They told us ‘no deal’ and walked out.”")
+    q = one(a, "direct")
+    assert q["text"] == "They told us ‘no deal’ and walked out."
+
+
+def test_speaker_through_a_pronoun(analyze):
+    a = analyze("Defence Minister Sadio Camara visited the base on Monday. “The army is ready,” he said.")
+    q = one(a, "direct")
+    assert q["speaker_text"] == "he"
+    assert "Sadio Camara" in names(speaker_entity(a, q))
+
+
+@pytest.mark.parametrize("text", [
+    "Brigadier General Moussa Traore inspected the troops. “We will hold every town,” the general said.",
+    "Colonel Moussa Traore inspected the troops on Monday. “We will hold every town,” Colonel Traore said.",
+])
+def test_speaker_through_a_title(analyze, text):
+    a = analyze(text)
+    assert "Moussa Traore" in names(speaker_entity(a, one(a, "direct")))
+
+
+def test_floating_quote_takes_the_previous_speaker(analyze):
+    text = ("Governor Amina Haidara said the town had run out of fuel.\n"
+            "“We have no diesel for the generators. The clinic is dark at night.”")
+    a = analyze(text)
+    said = one(a, "indirect")
+    floating = one(a, "direct")
+    assert floating["speaker"] == said["speaker"] is not None
+    assert "rule:floating-quote" in floating["evidence"] and floating["follows"] == said["id"]
+
+
+def test_unknown_speaker_stays_null(analyze):
+    a = analyze("“We will stay until the end,” they said.")
+    q = one(a, "direct")
+    assert q["speaker_text"] == "they" and q["speaker"] is None
+
+
+# --- partial and scare quotes --------------------------------------------------------------------
+
+def test_partial_quote_inside_reported_speech(analyze):
+    a = analyze("The Malian government said the talks had produced “real progress” on prisoners.")
+    clause = one(a, "indirect")
+    partial = one(a, "partial")
+    assert partial["text"] == "real progress" and partial["within"] == clause["id"]
+    assert partial["speaker"] == clause["speaker"] is not None
+    assert not partial["scare"]
+
+
+def test_partial_quote_after_a_verb_of_praise(analyze):
+    a = analyze("President Assimi Goita hailed relations with Moscow as a “strategic” partnership.")
+    partial = one(a, "partial")
+    assert partial["cue"]["stance"] == "praise"
+    assert "Assimi Goita" in names(speaker_entity(a, partial))
+
+
+def test_scare_quote_in_the_outlets_voice(analyze):
+    a = analyze("The so-called “peace corridor” was shelled twice on Sunday.")
+    q = one(a)
+    assert q["scare"] and q["speaker"] is None and q["cue"] is None
+
+
+def test_scare_quote_in_a_definite_description_is_not_attributed(analyze):
+    a = analyze("Ukrainian officials claimed the rebels carried out the “successful” raid.")
+    scare = one(a, "partial")
+    assert scare["scare"] and scare["speaker"] is None
+    claim = one(a, "indirect")
+    assert claim["cue"]["stance"] == "claim" and claim["speaker"] is not None
+
+
+# --- indirect speech -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The army said that three soldiers were wounded in the ambush.", "that three soldiers were wounded in the ambush", "said"),
+    ("The governor told Reuters the airport would reopen on Friday.", "the airport would reopen on Friday", "told"),
+    ("The airport would reopen on Friday, the governor told Reuters.", "The airport would reopen on Friday", "told"),
+    ("The spokesman explained that the convoy had been delayed by rain.", "that the convoy had been delayed by rain", "explained"),
+    ("The rebels insisted they had not targeted civilians.", "they had not targeted civilians", "insisted"),
+    ("According to local officials, the attack killed twelve villagers.", "the attack killed twelve villagers", "According to"),
+    ("The attack killed twelve villagers, according to local officials.", "The attack killed twelve villagers", "according to"),
+])
+def test_indirect_speech_content_is_the_reported_clause(analyze, text, content, cue):
+    q = one(analyze(text), "indirect")
+    assert q["text"] == content and q["cue"]["text"] == cue
+    assert q["speaker_text"] is not None
+
+
+def test_according_to_names_the_speaker(analyze):
+    a = analyze("According to the Malian army, the attack killed twelve villagers.")
+    q = one(a, "indirect")
+    assert q["speaker_text"] == "the Malian army" and q["speaker"] is not None
+
+
+def test_statement_that(analyze):
+    a = analyze("Niger's statement that the border would stay closed was read on state television.")
+    q = one(a, "indirect")
+    assert q["text"] == "that the border would stay closed"
+    assert q["cue"]["text"] == "statement" and q["speaker_text"] == "Niger"
+    assert "Niger" in speaker_entity(a, q).name
+
+
+def test_headline_with_a_dash_names_its_source(analyze):
+    a = analyze("Border crossings to reopen next week – minister\nThe decision follows a month of talks.")
+    q = one(a, "indirect")
+    assert q["text"] == "Border crossings to reopen next week"
+    assert q["cue"]["text"] == "–" and q["speaker_text"] == "minister"
+
+
+def test_headline_lines_without_full_stops_keep_their_own_quotes(analyze):
+    # the parser runs lines without a full stop together; what a cue reports stays on its line
+    text = ("Sahel armies look east for weapons – official\n"
+            "Moscow’s “modern” tanks are “ideal” for the desert, Mali’s army chief told RT\n"
+            "Mali is seeking new partners, the general said, naming Russia first.")
+    a = analyze(text)
+    told = one(a, "indirect", "tanks")
+    assert told["text"] == "Moscow’s “modern” tanks are “ideal” for the desert" and told["cue"]["text"] == "told"
+    assert {q["text"] for q in a.quotes if q.get("within") == told["id"]} == {"modern", "ideal"}
+    assert one(a, "indirect", "partners")["text"] == "Mali is seeking new partners"
+
+
+def test_denial_with_a_participle_of_claim(analyze):
+    a = analyze("Kiev denies the accusations, claiming that the African states acted without evidence.")
+    deny = one(a, "indirect", "accusations")
+    claim = one(a, "indirect", "African states")
+    assert deny["cue"]["stance"] == "deny" and claim["cue"]["stance"] == "claim"
+    assert deny["speaker"] == claim["speaker"] is not None
+
+
+def test_accusation_keeps_its_object_and_charge(analyze):
+    a = analyze("The Malian military government accused Ukraine of backing terrorist groups.")
+    q = one(a, "indirect")
+    assert q["text"] == "Ukraine of backing terrorist groups" and q["cue"]["stance"] == "accuse"
+    assert q["speaker_text"] == "The Malian military government" and q["speaker"] is not None
+
+
+@pytest.mark.parametrize("text, cue, stance", [
+    ("The spokesman said the convoy had been delayed.", "said", "assert"),
+    ("The militants claimed that they had downed a drone.", "claimed", "claim"),
+    ("The ministry denied that troops had crossed the border.", "denied", "deny"),
+    ("The opposition accused the government of rigging the vote.", "accused", "accuse"),
+    ("The aid agency warned that the camps could run out of food.", "warned", "warn"),
+    ("The envoy urged both sides to return to the table.", "urged", "ask"),
+    ("The president hailed the agreement as a turning point.", "hailed", "praise"),
+    ("The commander admitted that his unit had suffered losses.", "admitted", "concede"),
+    ("The army confirmed that two officers were killed.", "confirmed", "confirm"),
+    ("Diplomats were hoping that the talks would resume.", "hoping", "claim"),  # lemmatised "hop"
+])
+def test_stance_of_each_cue_class(analyze, text, cue, stance):
+    q = one(analyze(text))
+    assert q["cue"]["text"] == cue and q["cue"]["stance"] == stance
+
+
+def test_reporting_adverbs_are_recorded(analyze):
+    a = analyze("Officials reportedly said the base had been evacuated.")
+    q = one(a, "indirect")
+    assert [r["text"] for r in q["reporting"]] == ["reportedly"]
+    b = analyze("Wagner fighters reportedly withdrew from the town.")
+    q = one(b, "indirect")
+    assert q["cue"]["text"] == "reportedly" and q["speaker"] is None
+
+
+def test_claimed_responsibility(analyze):
+    q = one(analyze("The group claimed responsibility for the attack on Tuesday."))
+    assert q["cue"]["stance"] == "claim" and [r["text"] for r in q["reporting"]] == ["claimed responsibility"]
+
+
+def test_offsets_point_into_the_text(analyze):
+    text = ("Mali’s foreign minister said on Friday that Bamako “will not be lectured”. "
+            "“We are a sovereign state,” he added, “and we choose our partners.”\n"
+            "Kiev denies the accusations, according to a statement.")
+    a = analyze(text)
+    assert a.quotes
+    for q in a.quotes:
+        assert text[q["start"]:q["end"]] == q["text"]
+        if q["cue"]:
+            assert text[q["cue"]["start"]:q["cue"]["end"]] == q["cue"]["text"]
+        if q["speaker_text"]:
+            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
+        assert q["id"].startswith("q") and q["kind"] in ("direct", "partial", "indirect")
+
+
+def test_cue_lexicon_uses_only_the_fixed_stances():
+    lex = lexicon("en")
+    stances = {e.stance for e in [*lex.verbs.values(), *lex.nouns.values(), *lex.according, *lex.reporting]}
+    assert stances <= set(STANCES)
+    assert {"say", "deny", "accuse", "warn", "hail", "admit", "confirm"} <= set(lex.verbs)
+
+
+def test_a_language_without_a_cue_file_still_pairs_quotes(nlp):
+    doc = nlp("“We are ready,” he said.")
+    (q,) = find_quotes(doc, [], lang="xx")
+    assert q["kind"] == "direct" and q["cue"] is None
+
+
+# --- the scorer -----------------------------------------------------------------------------------
+
+def test_scorer_matches_spans_by_overlap_and_exactly():
+    from eventwire.evaluate.quotes import _exact, match
+
+    text = "He said “the road is open,” and left."
+    assert match([(8, 27)], [(9, 25)]) == {0: 0}          # overlap 16/19 of the longer span
+    assert match([(0, 10)], [(9, 30)]) == {}
+    assert _exact(text, [(8, 27)], [(9, 25)]) == {0: 0}  # marks and the comma are forgiven
+
+
+def test_scorer_on_a_small_set(tmp_path):
+    import json
+
+    from eventwire.evaluate.quotes import score
+
+    text = "“The road is open,” the governor said. Officials said the bridge was closed."
+    records = [{"id": "a", "text": text, "gold": {"quotes": [
+        {"text": "“The road is open,”", "kind": "direct", "speaker": "the governor", "cue": "said"},
+        {"text": "the bridge was closed", "start": 55, "end": 76, "kind": "indirect",
+         "speaker": "Officials", "speaker_start": 38, "speaker_end": 47, "cue": "said", "cue_start": 48, "cue_end": 52}]}}]
+    path = tmp_path / "quotes.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records))
+    report = score(str(path))
+    assert report.scored == 1
+    assert report.figures["content_overlap_f1"] == 1.0 and report.figures["speaker_accuracy_all"] == 1.0
+    assert report.figures["cue_accuracy"] == 1.0 and "records scored: 1" in report.text()
+
+
+# --- bad input: bounded time, no exception ---------------------------------------------------------
+
+def _run(nlp, text):
+    doc = nlp(text)
+    quotes = find_quotes(doc, extract_entities(nlp, doc))
+    for q in quotes:
+        assert text[q["start"]:q["end"]] == q["text"]
+    return quotes
+
+
+def test_document_full_of_quote_marks(nlp):
+    rng = random.Random(7)
+    _run(nlp, "".join(rng.choice("\"“”«»‘’'` ab,.\n") for _ in range(6000)))
+
+
+def test_a_quote_mark_in_every_line(nlp):
+    quotes = _run(nlp, "\n".join(f'"line {i} said the official' for i in range(600)))
+    assert len(quotes) == 600  # each stray mark costs its own line, no more
+
+
+def test_code_listing(nlp):
+    _run(nlp, "\n".join(['x = "a" + \'b\'; print("said", \'told\')  # "claimed"'] * 300))
+
+
+def test_five_thousand_quotes_in_one_article(nlp):
+    quotes = _run(nlp, " ".join(f"“No{i},” he said." for i in range(5000)))
+    assert len(quotes) == 5000
+
+
+def test_no_sentence_punctuation(nlp):
+    _run(nlp, " ".join(["the minister said the army would win and officials claimed victory"
+                        " according to the governor who denied reports"] * 300))
+
+
+_PIECES = list("\"“”«»‘’'`:;,.-–—\n ()=") + [" said ", " told ", " the ", " minister ", " claimed ", " according to ",
+                                           " Mali ", " he ", " that ", " reportedly ", " denied ", "X", "a"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+@settings(max_examples=60, deadline=None)
+def test_stage_never_raises(nlp, text):
+    if text.strip():
+        _run(nlp, text)
