@@ -143,3 +143,8 @@ def test_longer_place_name_is_not_cut_to_a_capital(analyze):
 def test_direction_words_do_not_hide_the_country(analyze):
     e = entity_with(analyze("Fighting spread in northern Mali on Monday."), "Mali")
     assert e.actor.country == "MLI"
+
+
+def test_agent_takes_the_country_where_its_verb_happens(analyze):
+    e = entity_with(analyze("Thousands of protesters marched in several regions of Niger on Sunday."), "protesters")
+    assert e.actor.country == "NER"

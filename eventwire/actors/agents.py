@@ -109,16 +109,21 @@ def country_in(doc: Doc, start: int, end: int, coding: Coding) -> None:
             coding.evidence.append(e.source)
 
 
+def _pobjs(token: Token, preps: tuple[str, ...]) -> list[tuple[int, int]]:
+    return [(g.left_edge.i, g.right_edge.i + 1) for child in token.children
+            if child.dep_ == "prep" and child.lower_ in preps for g in child.children if g.dep_ == "pobj"]
+
+
 def _attached_places(head: Token) -> list[tuple[int, int]]:
-    """Token ranges of "in/of/from X" attached to a noun or to its participle ("operating in Mali")."""
-    out = []
+    """Token ranges of "in/of/from X" attached to a noun or to its participle ("operating in
+    Mali"), then of "in X" attached to the verb the noun is subject or object of ("protesters
+    marched in eight regions of Niger")."""
+    out = _pobjs(head, ("in", "of", "from"))
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-            out.extend((g.left_edge.i, g.right_edge.i + 1) for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ in ("acl", "relcl"):
-            for sub in child.children:
-                if sub.dep_ == "prep" and sub.lower_ in ("in", "from"):
-                    out.extend((g.left_edge.i, g.right_edge.i + 1) for g in sub.children if g.dep_ == "pobj")
+        if child.dep_ in ("acl", "relcl"):
+            out += _pobjs(child, ("in", "from"))
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+        out += _pobjs(head.head, ("in", "across", "inside"))
     return out
 
 
