@@ -244,6 +244,50 @@ def test_stance_of_each_cue_class(analyze, text, cue, stance):
     assert q["cue"]["text"] == cue and q["cue"]["stance"] == stance
 
 
+@pytest.mark.parametrize("text, content, cue, stance", [
+    ("The senator believes that the bill will pass.", "that the bill will pass", "believes", "claim"),
+    ("Most voters think the economy is getting worse.", "the economy is getting worse", "think", "claim"),
+    ("Clinton wants voters to know that she is with them.", "voters to know that she is with them", "wants", "ask"),
+    ("The union supports the plan that the governor announced.", None, None, None),
+    ("Voters backed Sanders in Michigan.", None, None, None),
+    ("Rubio wants to win Florida.", None, None, None),
+    ("The committee expected a long debate.", None, None, None),
+])
+def test_attitude_verbs_need_a_proposition(analyze, text, content, cue, stance):
+    # cognition and attitude verbs report a clause with its own subject or "that", never an object
+    quotes = [q for q in analyze(text).quotes if q["kind"] == "indirect"]
+    if content is None:
+        assert quotes == []
+    else:
+        (q,) = quotes
+        assert (q["text"], q["cue"]["text"], q["cue"]["stance"]) == (content, cue, stance)
+        assert q["speaker_text"] is not None
+
+
+def test_as_aside_reports_its_clause(analyze):
+    a = analyze("As the Washington Post reported, the inspector general issued subpoenas to the foundation.")
+    q = one(a, "indirect")
+    assert q["text"] == "the inspector general issued subpoenas to the foundation" and q["cue"]["text"] == "reported"
+    assert q["speaker_text"] == "the Washington Post"
+
+
+def test_passive_cue_reports_its_subject(analyze):
+    q = one(analyze("The meeting was first reported by Politico."), "indirect")
+    assert q["text"] == "The meeting" and q["speaker_text"] == "Politico"
+
+
+def test_a_poll_speaks_for_its_clause(analyze):
+    q = one(analyze("In a CNN poll released Monday, Clinton led Sanders by ten points."), "indirect")
+    assert q["text"] == "Clinton led Sanders by ten points" and q["cue"]["text"] == "In"
+    assert q["speaker_text"].startswith("a CNN poll")
+
+
+def test_headline_name_before_a_colon_named_later(analyze):
+    a = analyze("Lynch: No outside influence on FBI probe.\nAttorney General Loretta Lynch spoke on Tuesday.")
+    q = one(a, contains="No outside influence")
+    assert q["cue"]["text"] == ":" and q["speaker_text"] == "Lynch"
+
+
 def test_reporting_adverbs_are_recorded(analyze):
     a = analyze("Officials reportedly said the base had been evacuated.")
     q = one(a, "indirect")

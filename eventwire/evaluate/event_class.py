@@ -33,11 +33,16 @@ _DIPLO = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 
 
 def label(events: list[dict]) -> str | None:
+    reported = [e for e in events if e.get("status") in ("asserted", "attributed")]
+    claims = [e for e in reported if e.get("cameo") in ("015", "016") and e.get("salience", "main") == "main"]
     rec = acled_events.record(events)
     if rec is not None:
+        primary = next((e for e in events if e["id"] == rec["event"]), {})
+        # "IS claimed responsibility for a car bomb ...": the report is the claim
+        if claims and (primary.get("salience") != "main" or claims[0]["trigger"]["start"] < primary["trigger"]["start"]):
+            return "ATTRIB"
         return LABELS.get(rec["sub_event_type"])
-    reported = [e for e in events if e.get("status") in ("asserted", "attributed")]
-    if any(e.get("cameo") == "015" for e in reported):
+    if claims or any(e.get("cameo") == "015" for e in reported):
         return "ATTRIB"
     if any(e.get("plover") in _DIPLO for e in reported):
         return "DIPLO"

@@ -40,24 +40,36 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
             classes.append("armed")
     for h in heads:
         lemma = h.lemma_.lower()
-        phrase = " ".join(t.lower_ for t in h.subtree)[:200]
+        if h.ent_type_ in ("DATE", "TIME"):
+            continue
+        # the words before the head: "a military convoy", "a Malian army position"
+        mods = " ".join(t.lower_ for t in h.subtree if t.i < h.i)[-80:] + " " + h.lower_
         if lemma in lists.get("protester_nouns", ()):
             classes.append("protesters")
-        elif lemma in lists.get("armed_targets", ()) or any(w in phrase for w in ("military", "army", "soldier",
-                                                                               "minusma", "barkhane")):
+        elif lemma in lists.get("armed_targets", ()) or any(w in mods for w in (
+                "military", "army", "soldier", "minusma", "barkhane", "gendarmerie", "police", "security forces",
+                "troops", "g5", "fama")) or any(" " in w and mods.endswith(w) for w in lists.get("armed_targets", ())):
             classes.append("armed")
         elif lemma in lists.get("civilian_targets", ()):
             classes.append("civilian")
+        elif h.pos_ in ("NOUN", "PROPN") and not h.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+            classes.append("other")   # "a veterinarian", "transport trucks": not an armed actor
     if not classes:
         return "none"
     if "protesters" in classes:
         return "protesters"
     if "armed" in classes:
         return "armed"
-    return "civilian"
+    return "civilian"   # civilians, and targets that are not armed actors
 
 
-def source_class(entities: list, lex: Lexicon) -> str:
+def source_class(entities: list, lex: Lexicon, heads: list | None = None) -> str:
+    """state | protesters | nonstate | none."""
+    protesters = lex.lists.get("protester_nouns", ())
+    for h in heads or []:
+        if h.lemma_.lower() in protesters or h.lower_ in protesters or h.lower_ in ("rioters", "rioter", "youths",
+                                                                                 "mob", "crowd"):
+            return "protesters"
     for e in entities:
         if e.actor and e.actor.sector and e.actor.sector.lower() in lex.lists.get("state_sectors", ()):
             return "state"
@@ -65,7 +77,7 @@ def source_class(entities: list, lex: Lexicon) -> str:
 
 
 def classify(rule_name: str | None, instrument: Instrument | None, sources: list, targets: list,
-             target_heads: list[Token], lex: Lexicon) -> dict | None:
+             target_heads: list[Token], lex: Lexicon, source_heads: list[Token] | None = None) -> dict | None:
     if not rule_name:
         return None
     if instrument is not None and instrument.acled and rule_name in VIOLENT_RULES | {"remote-explosive"}:
@@ -75,11 +87,18 @@ def classify(rule_name: str | None, instrument: Instrument | None, sources: list
     if rule is None:
         return None
     tclass = target_class(targets, target_heads, lex)
-    sclass = source_class(sources, lex)
+    sclass = source_class(sources, lex, source_heads)
     sub = rule.get(tclass) or rule.get(f"source_{sclass}") or rule.get("default")
+    if rule_name == "territory" and sclass == "none" and targets:
+        # "the militants were pushed back from their strongholds": who lost it says who gained it
+        losers = {e.actor.sector for e in targets if e.actor and e.actor.sector}
+        state = {x.upper() for x in lex.lists.get("state_sectors", ())}
+        if losers and not losers & state:
+            sub = "Government regains territory"
     if sub not in lex.acled_types:
         return None
-    return {"event_type": lex.acled_types[sub], "sub_event_type": sub, "rule": rule_name, "target_class": tclass}
+    return {"event_type": lex.acled_types[sub], "sub_event_type": sub, "rule": rule_name, "target_class": tclass,
+            "source_class": sclass}
 
 
 def pre2019(acled: dict | None, lex: Lexicon) -> str | None:
@@ -111,7 +130,17 @@ def _who_fought(usable: list[dict], sub: str, events: list[dict]) -> str:
         killed = any((c.get("kind") == "killed" and c.get("value")) for e in events for c in e.get("casualties") or [])
         return "Attack" if killed else sub
     if any(e["acled"].get("target_class") in ("civilian",) for e in violent):
-        return "Attack"
+        sub = "Attack"
+    if sub == "Attack":
+        # nobody hurt, property looted or burned: ACLED's looting/property destruction
+        hurt = any(c.get("kind") in ("killed", "injured", "abducted") and (c.get("value") or 0) > 0
+                   for e in events for c in e.get("casualties") or [])
+        harmed = any(e.get("cameo", "")[:3] in ("181", "182", "185", "186", "180", "193") or
+                     e.get("cameo", "").startswith(("1821", "1822", "1823")) or
+                     (e["acled"].get("rule") in ("violence", "attack-civilians") and e.get("target_people"))
+                     for e in usable)
+        if not hurt and not harmed and any(e["acled"].get("rule") == "looting" for e in usable):
+            return "Looting/property destruction"
     return sub
 
 
@@ -131,12 +160,23 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
     if not usable:
         return None
     usable.sort(key=lambda e: (e.get("salience", "main") != "main", e["trigger"]["start"]))
-    non_sd = [e for e in usable if e["acled"]["event_type"] != "Strategic developments"]
+    hurt = any(c.get("kind") in ("killed", "injured") and (c.get("value") or 0) > 0
+               for e in events for c in e.get("casualties") or [])
+
+    def weak(e: dict) -> bool:
+        """ "conducted an operation", "a mop-up operation": an armed event only if someone fought."""
+        return "verbs/en.yaml:light-operation" in (e.get("evidence") or [])[:1] and not e.get("target") and not hurt
+    non_sd = [e for e in usable if e["acled"]["event_type"] != "Strategic developments" and not weak(e)]
     primary = (non_sd or usable)[0]
     protest = next((e for e in usable if e["acled"]["event_type"] == "Protests"
                     and e["acled"]["sub_event_type"] == "Peaceful protest"), None)
     sub = primary["acled"]["sub_event_type"]
-    if protest is not None and primary["acled"]["event_type"] in ("Protests", "Strategic developments", "Riots",
+    rioting = next((e for e in usable if e["acled"].get("rule") in ("violence", "clash", "looting", "riot")
+                    and e["acled"].get("source_class") == "protesters"), None)
+    if rioting is not None and primary["acled"]["event_type"] in ("Protests", "Battles", "Violence against civilians",
+                                                                 "Strategic developments", "Riots"):
+        sub, primary = "Violent demonstration", rioting   # "... burned by the protesters"
+    elif protest is not None and primary["acled"]["event_type"] in ("Protests", "Strategic developments", "Riots",
                                                                  "Violence against civilians", "Battles"):
         responses = [e for e in usable if e is not protest]
         if any(e["acled"]["sub_event_type"] == "Excessive force against protesters" or (
@@ -145,13 +185,16 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         elif any(e["acled"]["sub_event_type"] in ("Protest with intervention", "Arrests") or
                  e.get("cameo", "").startswith(("175", "173")) for e in responses):
             sub, primary = "Protest with intervention", protest
-        elif any(e["acled"]["event_type"] == "Riots" for e in responses):
-            sub = next(e["acled"]["sub_event_type"] for e in responses if e["acled"]["event_type"] == "Riots")
+        elif any(e["acled"]["event_type"] == "Riots" or e["acled"].get("rule") == "clash" for e in responses):
+            sub = next((e["acled"]["sub_event_type"] for e in responses if e["acled"]["event_type"] == "Riots"),
+                       "Violent demonstration")   # protesters clashing, scuffles, stones
         elif primary["acled"]["event_type"] in ("Strategic developments",) or primary is protest:
             sub, primary = "Peaceful protest", protest
     if primary["acled"]["event_type"] in ("Battles", "Violence against civilians") and \
             sub in ("Armed clash", "Attack", "Abduction/forced disappearance") and primary["acled"].get("rule") != "territory":
         sub = _who_fought(usable, sub, events)
+    if any("verbs/en.yaml:instruments:chemical" in (e.get("evidence") or []) for e in usable):
+        sub = "Chemical weapon"   # whatever delivered it
     event_type = acled_taxonomy()[sub]
     seen = set()
     killed = None
@@ -159,13 +202,14 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         if e.get("status") not in _COUNTABLE:
             continue
         for c in e.get("casualties") or []:
-            if c.get("kind") != "killed" or c.get("value") is None:
+            point = c.get("acled", c.get("value"))
+            if c.get("kind") != "killed" or point is None:
                 continue
             key = (c.get("start"), c.get("end"))
             if key in seen:
                 continue
             seen.add(key)
-            killed = (killed or 0) + c["value"]
+            killed = (killed or 0) + point
     # the incident's actors: the coded event's, and those of the other violent events the report
     # tells of it ("... attacked the village. Two civilians were killed.")
     actors = list(primary.get("source", []) + primary.get("target", []))

@@ -38,10 +38,13 @@ class Count:
     min: int | None
     max: int | None
     value: int | None
+    acled: int | None = None   # ACLED's conservative point for a vague count ("dozens" -> 12)
 
     def to_dict(self, kind: str) -> dict:
-        return {"text": self.text, "min": self.min, "max": self.max, "value": self.value, "kind": kind,
-                "start": self.start, "end": self.end}
+        out = {"text": self.text, "min": self.min, "max": self.max, "value": self.value, "kind": kind,
+               "start": self.start, "end": self.end}
+        out["acled"] = self.acled if self.acled is not None else self.value
+        return out
 
 
 def _number(word: str, lex: Lexicon) -> float | None:
@@ -132,7 +135,7 @@ def parse_count(tokens: list[Token], lex: Lexicon) -> Count | None:
                 lo, hi = lex.vague[phrase]
                 if any(re.search(r"(^|\s)" + re.escape(m) + r"\s", low) for m in _LOWER_BOUND):
                     hi = None
-                return Count(text, start, end, lo, hi, lo)
+                return Count(text, start, end, lo, hi, lo, lex.vague_acled.get(phrase))
     words = [t.lower_ for t in tokens]
     mod_lo = next((m for m in _LOWER_BOUND if re.search(r"(^|\s)" + re.escape(m) + r"\s", low)), None)
     mod_hi = next((m for m in _UPPER_BOUND if re.search(r"(^|\s)" + re.escape(m) + r"\s", low)), None)
@@ -178,6 +181,9 @@ def _bounded(text, start, end, lo, hi, value) -> Count:
 
 def count_of(head: Token, lex: Lexicon) -> Count | None:
     """The number of people a victims' noun phrase headed by `head` names."""
+    if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") or \
+            head.lemma_.lower() in _ANIMALS or head.lower_ in _ANIMALS:
+        return None
     lower = head.lower_
     vague_heads = {p for p in lex.vague if " " not in p}
     # the head is itself a quantity: "scores of soldiers", "dozens", "two of them", "at least 30"
@@ -188,7 +194,8 @@ def count_of(head: Token, lex: Lexicon) -> Count | None:
         toks = [t for t in toks if t.dep_ not in ("cc", "conj") or t.i < head.i]
         toks = [t for t in toks if t.dep_ != "pobj" or t.lower_ in big]
         toks = [t for t in toks if t.lower_ != "of" or any(x.lower_ in big for x in toks if x.i == t.i + 1)]
-        c = parse_count(toks, lex)
+        toks = [t for t in toks if t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")] or toks[:0]
+        c = parse_count(toks, lex) if toks else None
         if c is not None:
             return c
     nums = [c for c in head.children if c.dep_ in ("nummod",) or (c.dep_ == "amod" and c.lower_ in vague_heads)]
@@ -222,16 +229,24 @@ _PLACES = {"village", "town", "city", "market", "school", "mosque", "church", "h
            "settlement", "farm", "well", "community", "population", "station", "office", "building", "bridge"}
 
 
+_ANIMALS = {"ox", "oxen", "cattle", "cow", "cows", "donkey", "donkeys", "livestock", "goat", "goats", "sheep",
+            "camel", "camels", "animal", "animals", "horse", "horses", "dog", "dogs", "bull", "bulls", "head"}
+
+
 def _is_person(head: Token, lex: Lexicon) -> bool:
     from ..actors.agents import terms
 
     lemma = head.lemma_.lower()
-    if lemma in _PLACES or head.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+    if lemma in _PLACES or lemma in _ANIMALS or head.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
         return False
     if head.ent_type_ == "PERSON":
         return True
-    return lemma in terms() or lemma in lex.lists.get("civilian_targets", ()) or \
-        lemma in lex.lists.get("armed_targets", ()) and lemma not in _PLACES
+    if lemma in terms() or lemma in lex.lists.get("civilian_targets", ()) or lemma in lex.lists.get("armed_targets", ()):
+        return True
+    # the victims of a killing are people unless they are animals or things: "a veterinarian",
+    # "a prominent griot", "a member of the Fulani community"
+    return head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "pobj") and \
+        head.head.pos_ in ("VERB", "ADP", "NOUN") and not head.is_stop
 
 
 def victims_count(heads: list[Token], lex: Lexicon) -> Count | None:
@@ -240,6 +255,11 @@ def victims_count(heads: list[Token], lex: Lexicon) -> Count | None:
 
     parts: list[Count] = []
     for h in heads:
+        if h.lower_ in ("them", "they") and h.head.dep_ == "conj":
+            # "abducted six Fulani men, executed them": the object of the verb before
+            objs = [c for c in h.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if objs:
+                h = objs[0]
         for t in conjuncts(h):
             c = count_of(t, lex)
             if c is not None:
@@ -310,8 +330,11 @@ def loose_casualties(sent, lex: Lexicon, used: set[int]) -> list[tuple[str, Coun
                 if tok.pos_ == "VERB" and lower not in ("dead",):
                     continue
                 c = None
+                subj = [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
                 if tok.dep_ in ("amod", "acomp", "oprd") and tok.head.pos_ in ("NUM",):
                     c = count_of(tok.head, lex)
+                elif tok.pos_ == "ADJ" and subj:       # "One assailant dead", "29 dead"
+                    c = count_of(subj[0], lex)
                 elif any(ch.dep_ == "nummod" or (ch.dep_ == "amod" and ch.lower_ in lex.vague) for ch in tok.children):
                     c = count_of(tok, lex)
                 elif lemma in ("toll",) or lower in ("toll",):

@@ -79,6 +79,7 @@ class Lexicon:
     lists: dict[str, frozenset]                  # named word lists (status cues, target classes, ...)
     numbers: dict[str, float]
     vague: dict[str, tuple[int | None, int | None]]
+    vague_acled: dict[str, int]                  # ACLED's point for a vague quantity
     casualty: dict[str, dict[str, str]]          # kind -> {"verbs": ..., "nouns": ..., "adjs": ...}
     codes: dict[str, CodeInfo]
     families: dict[str, dict]
@@ -220,6 +221,7 @@ def load(lang: str = "en") -> Lexicon:
     lists = {name: frozenset(str(w).lower() for w in words) for name, words in (raw.get("lists") or {}).items()}
     nums = {str(k).lower(): float(v) for k, v in (raw.get("numbers") or {}).items()}
     vague = {str(k).lower(): (v[0], v[1]) for k, v in (raw.get("vague_quantities") or {}).items()}
+    vague_acled = {str(k).lower(): v[2] for k, v in (raw.get("vague_quantities") or {}).items() if len(v) > 2}
     casualty = {kind: {part: frozenset(w.lower() for w in words) for part, words in spec.items()}
                 for kind, spec in (raw.get("casualties") or {}).items()}
     acled = cameo["acled"]
@@ -227,7 +229,7 @@ def load(lang: str = "en") -> Lexicon:
     return Lexicon(
         lang=lang, version=str(raw.get("version")), patterns=patterns, index=index,
         light_verbs=frozenset(w.lower() for w in raw.get("light_verbs") or []),
-        instruments=instruments, lists=lists, numbers=nums, vague=vague, casualty=casualty,
+        instruments=instruments, lists=lists, numbers=nums, vague=vague, vague_acled=vague_acled, casualty=casualty,
         codes=codes, families=cameo.get("families") or {}, acled_rules=acled["rules"],
         acled_types=acled_types, acled_pre2019=acled["pre2019"],
         plover_quad={k: int(v["quad"]) for k, v in cameo["plover"].items()},

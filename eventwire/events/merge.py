@@ -33,11 +33,16 @@ def same_kind(a, b) -> bool:
     return a.plover is not None and a.plover == b.plover and a.cameo[:2] == b.cameo[:2]
 
 
+# ACLED rules by severity: a demonstration that turns to a riot is a riot.
+_SEVERITY = {"protest": 1, "intervention": 2, "riot": 3, "mob": 3}
+
+
 def absorb(keep, gone) -> None:
     """Merge draft `gone` into `keep`."""
     if gone is keep:
         return
-    if keep.pattern.generic and not gone.pattern.generic:
+    if (keep.pattern.generic and not gone.pattern.generic) or \
+            _SEVERITY.get(gone.acled_rule, 0) > _SEVERITY.get(keep.acled_rule, 0) > 0:
         keep.cameo, keep.pattern, keep.acled_rule = gone.cameo, gone.pattern, gone.acled_rule
         keep.mode = gone.mode or keep.mode
     for attr in ("source", "target"):
@@ -92,14 +97,22 @@ def _codes(ids: list, index) -> set:
     return out
 
 
+def _named(ids: list, index) -> set:
+    """Entities that name someone ("JNIM", "Mali", "Diarra"), not generic agents ("militiamen")."""
+    return {i for i in ids if (index.entities.get(i) is not None and index.entities[i].type != "GROUP")}
+
+
 def _agree(a, b, index) -> bool:
-    """Actors of two reports do not contradict each other and share at least one side."""
+    """Actors of two reports do not contradict each other and share at least one named side
+    (two generic "militiamen" may be two groups)."""
     def side(x, y):
         if not x or not y:
             return None
-        if _overlap(x, y) or (_codes(x, index) & _codes(y, index)):
+        if _named(x, index) & _named(y, index):
             return True
-        return False
+        if _overlap(x, y) and a.sent_index < HEADLINE_SENTENCES:
+            return True
+        return False if not _overlap(x, y) else None
     s, t = side(a.source, b.source), side(a.target, b.target)
     if s is False or t is False:
         return False

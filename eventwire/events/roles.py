@@ -33,9 +33,17 @@ def is_passive(v: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children) or (
             v.dep_ == "acl" and v.tag_ == "VBN"):
         return True
-    # "two were killed and five others wounded": an elliptical passive participle
-    return v.tag_ == "VBN" and v.dep_ == "conj" and not any(c.dep_ in ("aux", "dobj") for c in v.children) and \
-        any(c.dep_ == "auxpass" for c in v.head.children)
+    # "two were killed and five others wounded", "one civilian killed, one wounded": a past
+    # participle with no auxiliary is a reduced passive; its "subject" is who suffered
+    if v.tag_ != "VBN" or v.dep_ not in ("conj", "ROOT", "parataxis", "ccomp", "advcl") or \
+            any(c.dep_ in ("aux", "dobj") for c in v.children):
+        return False
+    subj = [c for c in v.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    counted = any(t.pos_ == "NUM" or any(g.dep_ == "nummod" for g in t.children) for t in subj)
+    after_passive = v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)
+    return counted or after_passive
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -75,6 +83,20 @@ def logical(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if passive and not psubj and subj and not any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
         psubj, subj = subj, []   # the elliptical passive's "subject" is its patient
     obj = _children(v, ("dobj",))
+    if not obj and not passive:
+        # "abducted and executed two civilians": coordinated verbs share the object
+        for c in v.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                shared = _children(c, ("dobj",))
+                if shared:
+                    obj = shared
+                    break
+    if not obj and not passive:
+        # "wounded two children collecting herbs": the object read as a small clause's subject
+        for c in v.children:
+            if c.dep_ == "ccomp" and c.tag_ in ("VBG", "VBN") and not any(g.dep_ == "mark" for g in c.children):
+                obj = [g for g in c.children if g.dep_ == "nsubj"]
+                break
     if passive:
         agent = _agent(v)
         if psubj:
@@ -134,8 +156,8 @@ def _inherited(v: Token, depth: int) -> list[Token]:
                 return _noun_owner(h)
             return [h]
         return []
-    if dep == "ccomp":
-        return []
+    if dep == "ccomp" and h.lemma_.lower() in ("presume", "suspect", "allege") and not surface_subject(h):
+        return _children(h, ("dobj",))   # "presumed ISGS militants attacked": a misread adjective
     return []
 
 
@@ -226,6 +248,11 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
         if pattern.pos == "VERB" and trigger_tok.dep_ == "relcl":
             s.subject = [_rel_head(t) for t in s.subject]
             s.object = [_rel_head(t) for t in s.object]
+        # "Malian army convoy ambushed near Gao" (a headline's dropped "was"): the convoy suffered it
+        if pattern.acled in ("violence", "clash", "remote-explosive", "attack-civilians") and not s.object and \
+                s.subject and all(t.lemma_.lower() in _PATIENT_SUBJECTS for t in s.subject) and \
+                not s.preps.get("with") and not s.preps.get("against"):
+            s.object, s.subject = s.subject, s.preps.get("by", [])
         return s
     noun = trigger_tok
     for c in noun.children:
@@ -258,6 +285,23 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
     return s
 
 
+_PATIENT_SUBJECTS: frozenset = frozenset()
+
+
+def set_patient_subjects(words) -> None:
+    global _PATIENT_SUBJECTS
+    _PATIENT_SUBJECTS = frozenset(words)
+
+
+_TIME_WORDS = {"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "morning",
+               "evening", "afternoon", "weekend", "time", "hour", "hours", "dawn", "dusk", "midnight", "today",
+               "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS
+
+
 def _rel_head(tok: Token) -> Token:
     if tok.lower_ in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
         return tok.head.head
@@ -284,13 +328,14 @@ def roles(trigger_tok: Token, pattern: Pattern, s: Slots, plover: str | None,
             tgt_slots = DEFAULT_VERB_TARGETS
     source: list[Token] = []
     for slot in src_slots:
-        got = [t for t in s.get(slot) if t.i not in consumed]
+        got = [t for t in s.get(slot) if t.i not in consumed and not _is_time(t)]
         if got:
             source = list(got)
             break
     target: list[Token] = []
     for slot in tgt_slots:
-        got = [t for t in s.get(slot) if all(t.i != x.i for x in source) and t.i not in consumed]
+        got = [t for t in s.get(slot) if all(t.i != x.i for x in source) and t.i not in consumed
+               and not _is_time(t)]
         if got:
             target = got
             break

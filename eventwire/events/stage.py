@@ -57,6 +57,7 @@ class Draft:
     anaphoric: bool = False
     plover: str | None = None
     salience: str = "main"
+    target_people: bool = False
     id: str = ""
 
     @property
@@ -116,6 +117,8 @@ def resolve(doc: Doc, analysis) -> None:
 
 class EventCoder:
     def __init__(self, doc: Doc, analysis, lex: Lexicon):
+        from .roles import set_patient_subjects
+        set_patient_subjects(lex.lists.get("patient_subjects", ()))
         self.doc = doc
         self.analysis = analysis
         self.lex = lex
@@ -136,9 +139,29 @@ class EventCoder:
         d.plover = self.lex.info(p.cameo).plover
         s = slots(trig.token, p, trig.light)
         d.src_tokens, d.tgt_tokens = roles(trig.token, p, s, d.plover, trig.consumed)
+        self._reduced_passive(d)
         d.mentions = [(trig.start, trig.end)]
         d.evidence = [f"{self.ev_file}:{p.id}"]
         return d
+
+    def _reduced_passive(self, d: Draft) -> None:
+        """ "one soldier killed and five wounded", "4 reported killed": a harm verb with a subject
+        and no object reports who suffered it."""
+        tok = d.token
+        if d.pattern.pos != "VERB" or d.tgt_tokens or not kind_of([tok], d.pattern.id, d.cameo, self.lex):
+            return
+        if any(c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children):
+            return
+        if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children):
+            return   # "abducted and executed two civilians": the object is shared
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and tok.dep_ in ("xcomp", "oprd", "conj") and (tok.head.lemma_.lower() in
+                                                                   self.lex.lists.get("reporting_verbs", ()) or
+                                                                   tok.head.lemma_.lower() in ("find", "leave")):
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]   # "found murdered"
+        if subj and all(t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for t in subj):
+            d.tgt_tokens = subj
+            d.src_tokens = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
     def _resolve_actors(self, d: Draft) -> None:
         src = self.index.resolve(d.src_tokens)
@@ -345,10 +368,11 @@ class EventCoder:
                 continue
             scope = set()
             for root in {d.anchor, d.token}:
-                for i, t in enumerate(root.subtree):
-                    if i > 80:
-                        break
+                stack = [root]
+                while stack and len(scope) < 80:   # the clause, without the other events coordinated with it
+                    t = stack.pop()
                     scope.add(t.i)
+                    stack += [c for c in t.children if c.dep_ not in ("conj", "relcl", "ccomp", "parataxis", "cc")]
             for t in d.trig.tokens:
                 scope.add(t.i)
             found = {hits[i] for i in scope if i in hits}
@@ -356,6 +380,9 @@ class EventCoder:
                 continue
             best = min(found, key=order.index)
             inst = by_id[best]
+            if "firearms" in found and inst.acled in ("remote-explosive", "grenade"):
+                # "an IED detonation followed by small arms fire": an armed engagement, not remote violence
+                inst = Instrument(inst.id, inst.terms, inst.cameo, inst.mode, None)
             d.instrument = inst
             d.evidence.append(f"{self.ev_file}:instruments:{inst.id}")
             if inst.cameo and d.cameo in GENERIC_CODES and inst.cameo != d.cameo:
@@ -406,7 +433,10 @@ class EventCoder:
             return
         sources = [self.index.entities[i] for i in d.source if i in self.index.entities]
         targets = [self.index.entities[i] for i in d.target if i in self.index.entities]
-        d.acled = acled_rules.classify(d.acled_rule, d.instrument, sources, targets, d.tgt_heads, self.lex)
+        d.acled = acled_rules.classify(d.acled_rule, d.instrument, sources, targets, d.tgt_heads, self.lex,
+                                       d.src_heads)
+        d.target_people = any(e.actor is not None and e.actor.sector == "CVL" and e.type in ("GROUP", "PERSON")
+                              for e in targets)
 
     # -- "Kiev denies the accusations": the denial answers earlier accusations and claims
     def _answer_denials(self, drafts: list[Draft]) -> None:
@@ -600,6 +630,7 @@ class EventCoder:
             "quad_class": info.quad,
             "confidence": self._confidence(d),
             "salience": self._salience(d),
+            "target_people": d.target_people,
             "mentions": [{"start": s, "end": e, "text": self._slice(s, e)} for s, e in mentions],
             "evidence": evidence,
         }

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
+_HEDGE_PARTICIPLES = {"presume", "suspect", "allege", "believe", "report", "claim"}
 ORDER = ("denied", "attributed", "hypothetical", "negated")
 _EDGE_REPORT = {"ccomp", "parataxis", "xcomp", "advcl", "conj-report"}
 MAX_STEPS = 12
@@ -240,6 +241,9 @@ class StatusFinder:
         lists = self.lex.lists
         dep = t.dep_
         lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HEDGE_PARTICIPLES and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in head.children):
+            return   # "presumed ISGS militants attacked ...": an adjective the parser took for a verb
         if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "parataxis", "xcomp", "dobj", "pcomp"):
             claimish = t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lists.get("reporting_nouns", ())
             if lemma in lists.get("deny_verbs", ()) and dep in ("ccomp", "xcomp", "dobj", "pcomp") and claimish:
@@ -259,6 +263,9 @@ class StatusFinder:
                 st.add("negated", lemma)
             elif lemma in lists.get("hypothetical_governors", ()) and dep in ("xcomp", "ccomp"):
                 st.add("hypothetical", lemma)
+            elif dep == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
+                    lemma not in lists.get("aspectual_governors", ()):
+                st.add("hypothetical", "to")   # "massed to defend", "voted to support": what is meant to happen
         elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             gov = head.head.lemma_.lower()
             if gov in lists.get("deny_verbs", ()) and head.head.pos_ == "VERB":

@@ -97,6 +97,29 @@ def reporting_hits(doc: Doc, lex: Lexicon) -> list[tuple[Token, Token, Entry]]:
     return out
 
 
+def _source_in(doc: Doc, lex: Lexicon) -> list[Cue]:
+    """"In a CNN poll, Clinton led ...", "ahead in the polls": a preposition whose object is a
+    source that speaks by itself (`sources` in the lexicon) reports the clause it modifies,
+    unless that clause has a cue verb of its own ("In a statement, the army denied ...")."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in lex.source_preps or tok.dep_ != "prep":
+            continue
+        pobj = next((c for c in children(tok) if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in lex.source_nouns:
+            continue
+        node = tok.head
+        for _ in range(4):  # the verb of the clause ("a decisive lead in the polls": has)
+            if is_verb(node) or node.head.i == node.i:
+                break
+            node = node.head
+        if not is_verb(node) or verb_entry(node, lex) is not None:
+            continue
+        out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, lex.source_stance, "source", tok,
+                       [f"cues/{lex.lang}.yaml:sources:{pobj.lemma_.lower()}"]))
+    return out
+
+
 def _noun_cue(tok: Token, entry: Entry) -> Cue:
     return Cue(tok.idx, tok.idx + len(tok.text), tok.text, entry.stance, "noun", tok, [entry.source])
 
@@ -168,9 +191,11 @@ def _dash_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts) -> Cue 
                content=(lo + c_start, lo + c_end), speaker=(s_start, s_end))
 
 
-def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transcript: set[str]) -> Cue | None:
+def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transcript: set[str],
+               names: set[str]) -> Cue | None:
     """"General Diarra: We are ready" and transcripts ("PENCE: Well, ..."): the words before
-    the colon are a name (or a speaker word), with no verb."""
+    the colon are a name (or a speaker word), with no verb; a name the parse missed in a headline
+    ("Sanders: ...") counts when the document names it elsewhere (`names`)."""
     colon = line.find(":", 0, 120)
     if colon <= 0:
         return None
@@ -183,7 +208,7 @@ def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transc
     span = doc.char_span(s_start, s_end, alignment_mode="expand")
     if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
-    if not (head in transcript or head.lower() in lex.headline_speakers
+    if not (head in transcript or head.lower() in lex.headline_speakers or head.lower() in names
             or _touches(named, starts, s_start, s_end, inside=True)):
         return None
     c_start = lo + colon + 1 + (len(line[colon + 1:]) - len(line[colon + 1:].lstrip()))
@@ -202,23 +227,71 @@ def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue
     # A name in capitals that opens two lines or more is a transcript's speaker ("PENCE:").
     heads = [m.group(1) for m in map(_TRANSCRIPT.match, lines) if m]
     transcript = {h for h in heads if heads.count(h) > 1} if len(heads) < 1000 else set()
+    # the words of the names, for headline names the parse missed
+    names = {w.lower() for a, b in named for w in doc.text[a:b].split() if w[:1].isupper() and len(w) > 2}
     out, lo = [], 0
     for line in lines:
         if line.strip():
             cue = _dash_cue(doc, lex, lo, line, named, starts) if lex.dash_re and len(line) <= 400 else None
-            cue = cue or (_colon_cue(doc, lex, lo, line, named, starts, transcript) if lex.colon else None)
+            cue = cue or (_colon_cue(doc, lex, lo, line, named, starts, transcript, names) if lex.colon else None)
             if cue is not None:
                 out.append(cue)
         lo += len(line) + 1
     return out
 
 
+_PERSONAL = {"i", "we", "you", "he", "she", "they", "it", "who"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _holder(tok: Token) -> Token | None:
+    """Who holds an attitude: the verb's subject, the noun a relative clause modifies ("voters
+    who believe ..."), or the subject of the verb it is coordinated with."""
+    node = tok
+    for _ in range(3):
+        subj = next((c for c in children(node) if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if subj.lower_ in ("who", "that") and node.dep_ == "relcl":
+                return node.head
+            return subj
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> bool:
+    """A cognition or attitude verb ("believe", "want", "support") reports only a proposition:
+    a clausal complement with its own subject or a "that" ("she believes (that) it is over",
+    "wants voters to know"), held by a person or an organisation; never a bare object ("voters
+    backed Sanders") nor an infinitive of the holder's own ("wants to win"). A passive keeps the
+    reading of other cues ("is believed to")."""
+    if any(c.dep_ == "nsubjpass" for c in children(tok)):
+        return True  # "X is believed to have ...", "it is expected that ...": reported, by nobody named
+    if not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and any(
+            g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ == "that") for g in children(c))
+            for c in children(tok)):
+        return False
+    holder = _holder(tok)
+    if holder is None:
+        return False
+    if holder.pos_ == "PRON":
+        return holder.lower_ in _PERSONAL
+    words = lex.holders | lex.headline_speakers
+    return holder.lemma_.lower() in words or holder.lower_ in words or holder.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+        _touches(named, starts, holder.left_edge.idx, holder.idx + len(holder.text), inside=False)
+
+
 def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]:
     """Every cue of the document, in order. `named` are the character spans of names of people and
-    organisations (for line cues)."""
+    organisations (for attitude verbs and line cues)."""
     out = []
+    spans = sorted(named)
+    starts = [a for a, _ in spans]
     for tok in doc:
         entry = verb_entry(tok, lex)
+        if entry is not None and entry.text in lex.attitude and not attitude_cue(tok, lex, spans, starts):
+            entry = None
         # not "pledged delegates", nor an act named inside a charge ("accused it of favouring ...")
         if entry is not None and tok.dep_ not in ("amod", "compound") and not (
                 tok.dep_ == "pcomp" and entry.stance == "praise"):
@@ -229,6 +302,7 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
             if nentry is not None and noun_complement(tok) is not None:
                 out.append(_noun_cue(tok, nentry))
     out += _according(doc, lex)
+    out += _source_in(doc, lex)
     for first, last, entry in reporting_hits(doc, lex):
         # "officials reportedly claimed": recorded on the claim's quote, not a quote of its own
         if len(entry.words) == 1 and first.dep_ == "advmod" and verb_entry(first.head, lex) is None:

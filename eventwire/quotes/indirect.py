@@ -93,7 +93,8 @@ def _clausal(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
                 g.dep_ in ("mark", "advmod") and g.i < child.i and (
                     g.lower_ in ("whether", "if") or (asking and g.lower_ in _WH)) for g in children(child)):
             parts.append(_edges(child))  # "asked whether ...", "did not say when ..."
-        elif (_infinitive(child) and frame.to) or (_gerund(child) and frame.object == "content"):
+        elif (_infinitive(child) and (frame.to or (entry is not None and entry.text in lex.attitude and any(
+                g.dep_ in _SUBJECTS for g in children(child))))) or (_gerund(child) and frame.object == "content"):
             parts.append(_edges(child))
         elif child.dep_ == "xcomp" and not _infinitive(child) and child.i > tok.i and _proposition(child) \
                 and any(g.dep_ in ("dobj", "aux", "ccomp", "xcomp") for g in children(child)):
@@ -175,6 +176,15 @@ def _passive(tok: Token, lex: Lexicon) -> tuple[int, int] | None:
     if subj is None:
         return None
     frame = _frame(tok, lex)
+    if frame.object in ("content", "predicate") and subj.i < tok.i and subj.lemma_.lower() not in frame.excluded \
+            and not any(c.dep_ in ("dobj", "dative") for c in children(tok)):
+        # "the move was first reported by MSNBC", "she was announced the winner": the subject is
+        # what was reported, with its predicate; by the agent or by nobody named
+        pred = [c for c in rights(tok) if c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as")]
+        if pred:
+            return subj.left_edge.i, max(c.right_edge.i for c in pred) + 1
+        if subj.pos_ not in ("PRON", "DET") and frame.object == "content":
+            return _edges(subj)
     carries = [c for c in rights(tok) if _infinitive(c) or (
         c.dep_ == "prep" and c.lower_ in frame.preps and frame.object == "content")]
     if not carries:
@@ -188,6 +198,10 @@ def _around(tok: Token) -> tuple[tuple[int, int] | None, str]:
     doc = tok.doc
     head = tok.head
     left = tok.left_edge.i
+    if tok.dep_ == "advcl" and head.i != tok.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children(tok)) \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children(tok)):
+        # "As the Post reported, X", "X, as Clyburn noted": the clause the "as" aside belongs to
+        return _without(doc, _edges(head), _edges(tok)), "rule:as-cue"
     if tok.dep_ == "parataxis" and head.i > tok.i and tok.right_edge.i < head.i:
         # "Rubio says, win or lose, he is staying in the race"
         return trim(doc, tok.right_edge.i + 1, head.right_edge.i + 1), "rule:clausal-complement"
@@ -271,7 +285,7 @@ def content_span(cue: Cue, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
     if cue.kind == "noun":
         found = noun_complement(tok)
         return (trim(doc, *_edges(found[0])), found[1]) if found is not None else (None, "")
-    if cue.kind == "according":
+    if cue.kind in ("according", "source"):
         head = _clause_of(tok.head if tok.dep_ != "ROOT" else tok)
         if head.i == tok.i:
             return None, ""

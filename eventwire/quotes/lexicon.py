@@ -48,6 +48,14 @@ class Lexicon:
     # Verbs that dispute what their object says ("rejected the claim that ..."): the claim is
     # not theirs. Derived from the stances.
     disputing: frozenset[str] = frozenset()
+    # Cognition and attitude verbs: cues only with a propositional complement and a person or
+    # organisation (a name, a personal pronoun or one of `holders`) holding it.
+    attitude: frozenset[str] = frozenset()
+    holders: frozenset[str] = frozenset()
+    # "In a CNN poll, ...": prepositions whose object, one of `source_nouns`, is the speaker.
+    source_preps: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    source_stance: str = "assert"
 
     def frame(self, lemma: str) -> Frame:
         return self.frames.get(lemma) or Frame()
@@ -127,5 +135,12 @@ def lexicon(lang: str = "en") -> Lexicon | None:
         lex.dash_re = re.compile(r"\s(" + alternatives + r")\s+([^\n]{1,80})$")
     lex.colon = bool(headline.get("colon"))
     lex.headline_speakers = frozenset(headline.get("speakers") or ())
+    attitude = data.get("attitude") or {}
+    lex.attitude = frozenset(attitude.get("verbs") or ())
+    lex.holders = frozenset(attitude.get("holders") or ())
+    sources = data.get("sources") or {}
+    lex.source_preps = frozenset(sources.get("prepositions") or ())
+    lex.source_nouns = frozenset(sources.get("nouns") or ())
+    lex.source_stance = sources.get("stance", "assert")
     lex.disputing = frozenset(f for f, v in lex.forms.items() if v.stance in ("deny", "accuse"))
     return lex

@@ -212,6 +212,8 @@ def cue_speaker(cue: Cue, txt: DocText, lex: Lexicon) -> Token | None:
         return noun_speaker(cue.token, lex.disputing)
     if cue.kind == "according":
         return according_speaker(cue.token)
+    if cue.kind == "source":  # "in a CNN poll": the poll
+        return next((c for c in children(cue.token) if c.dep_ == "pobj"), None)
     if cue.speaker is not None:  # dash and colon lines name the speaker in their own words
         span = txt.doc.char_span(*cue.speaker, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
