@@ -26,7 +26,9 @@ TASKS = {
 def eval_group(task, path, limit, as_json):
     """Score the pipeline on an annotated set (JSON Lines, ../shared/eval shape).
 
-    TASK is the kind of set: actors (ACLED notes), entities (CoNLL-style names).
+    TASK is the kind of set: actors and acled (ACLED notes), entities (CoNLL-style names),
+    times (TimeML), places (toponyms), quotes (attribution), events (CAMEO/PLOVER sentences),
+    event_class (one class per snippet), factuality (event status).
     """
     import importlib
 
