@@ -9,7 +9,7 @@ from conftest import shared_path
 from eventwire.cli import main
 
 # Sections whose stages have landed; quotes, times, places and events join as they land.
-SECTIONS = ["article", "entities", "metonyms", "places", "times", "quotes"]
+SECTIONS = ["article", "entities", "metonyms", "places", "times", "quotes", "events"]
 
 
 def test_reference_article_meets_expectations(tmp_path):

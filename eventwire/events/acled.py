@@ -48,7 +48,7 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
             classes.append("protesters")
         elif lemma in lists.get("armed_targets", ()) or any(w in mods for w in (
                 "military", "army", "soldier", "minusma", "barkhane", "gendarmerie", "police", "security forces",
-                "troops", "g5", "fama")) or any(" " in w and mods.endswith(w) for w in lists.get("armed_targets", ())):
+                "troops", "g5", "fama", "armed ")) or any(" " in w and mods.endswith(w) for w in lists.get("armed_targets", ())):
             classes.append("armed")
         elif lemma in lists.get("civilian_targets", ()):
             classes.append("civilian")
@@ -193,6 +193,9 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
     if primary["acled"]["event_type"] in ("Battles", "Violence against civilians") and \
             sub in ("Armed clash", "Attack", "Abduction/forced disappearance") and primary["acled"].get("rule") != "territory":
         sub = _who_fought(usable, sub, events)
+    if primary["acled"]["event_type"] == "Explosions/Remote violence" and sub != "Chemical weapon" and any(
+            e["acled"].get("rule") == "clash" for e in usable if e is not primary):
+        sub = "Armed clash"   # "shelling and exchanges of gunfire", "a car bomb followed by an armed assault"
     if any("verbs/en.yaml:instruments:chemical" in (e.get("evidence") or []) for e in usable):
         sub = "Chemical weapon"   # whatever delivered it
     event_type = acled_taxonomy()[sub]
@@ -231,8 +234,10 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             if e is None or e.actor is None:
                 continue
             country = e.actor.country
-            if not country and e.actor.sector in _GENERIC_SECTORS:
-                country = place_country
+            guessed = "rule:identity-country" in (e.actor.evidence or []) or \
+                "rule:article-focus-country" in (e.actor.evidence or [])
+            if place_country and e.actor.sector in _GENERIC_SECTORS and (not country or guessed):
+                country = place_country   # "Fulani militiamen" acting in Mali: ACLED's "(Mali)"
             codes.append((a, country, e.actor.sector))
     return {"event_type": event_type, "sub_event_type": sub, "event": primary["id"], "fatalities": killed,
             "actors": actors, "actor_codes": codes}

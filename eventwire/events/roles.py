@@ -86,7 +86,9 @@ def logical(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if not obj and not passive:
         # "abducted and executed two civilians": coordinated verbs share the object
         for c in v.children:
-            if c.dep_ == "conj" and c.pos_ == "VERB":
+            # "abducted and executed two civilians": only when the verbs stand side by side
+            if c.dep_ == "conj" and c.pos_ == "VERB" and 0 < c.i - v.i <= 3 and not any(
+                    g.dep_ == "prep" for g in v.children):
                 shared = _children(c, ("dobj",))
                 if shared:
                     obj = shared

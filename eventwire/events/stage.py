@@ -205,8 +205,8 @@ class EventCoder:
         out: list[Token] = []
         lists = self.lex.lists
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd"):
-                out.append(c)
+            if c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd") and c.i > tok.i:
+                out.append(c)   # a complement follows its head: an earlier "ccomp" is a comma splice
             elif c.dep_ in ("prep", "agent") and c.lower_ in _COMPLEMENT_PREPS:
                 out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 for cc in c.children:   # "of supporting aggression and of terrorism"
@@ -372,7 +372,8 @@ class EventCoder:
                 while stack and len(scope) < 80:   # the clause, without the other events coordinated with it
                     t = stack.pop()
                     scope.add(t.i)
-                    stack += [c for c in t.children if c.dep_ not in ("conj", "relcl", "ccomp", "parataxis", "cc")]
+                    stack += [c for c in t.children if c.dep_ not in ("relcl", "ccomp", "parataxis", "cc") and
+                              not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
             for t in d.trig.tokens:
                 scope.add(t.i)
             found = {hits[i] for i in scope if i in hits}

@@ -258,14 +258,18 @@ class StatusFinder:
                 for x in self._speaker_ids(head):
                     if x not in st.attributed_to:
                         st.attributed_to.append(x)
+            elif t.i < head.i and dep == "ccomp":
+                pass   # "they protested ..., they also prevented ...": a comma splice, not a complement
             elif lemma in lists.get("negating_governors", ()) and (
-                    dep in ("xcomp", "ccomp", "pcomp") or (dep == "dobj" and t.pos_ in ("NOUN", "PROPN"))):
+                    dep in ("xcomp", "ccomp", "pcomp") or (dep == "dobj" and self._is_event(t))):
                 st.add("negated", lemma)
             elif lemma in lists.get("hypothetical_governors", ()) and dep in ("xcomp", "ccomp"):
                 st.add("hypothetical", lemma)
             elif dep == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
                     lemma not in lists.get("aspectual_governors", ()):
                 st.add("hypothetical", "to")   # "massed to defend", "voted to support": what is meant to happen
+        elif head.pos_ == "ADP" and dep == "pcomp" and head.lower_ == "without":
+            st.add("negated", "without")   # "without seeking approval"
         elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             gov = head.head.lemma_.lower()
             if gov in lists.get("deny_verbs", ()) and head.head.pos_ == "VERB":
@@ -340,6 +344,8 @@ class StatusFinder:
                                                                                         "pobj", "xcomp"):
                 break   # "investigate who shot down the plane": the shooting is presupposed
             self._edge(t, head, st)
-            local = local and t.dep_ in ("conj", "xcomp")
+            # a coordinated verb shares its head's auxiliaries and negation only with its subject
+            local = local and (t.dep_ == "xcomp" or (t.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)))
             t = head
         return st

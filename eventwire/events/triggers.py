@@ -256,9 +256,11 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             if p.pos == "NOUN":  # the modifiers a noun phrase names ("suicide attack")
                 trig.tokens = [t for t in trig.tokens if abs(t.i - tok.i) <= 3]
             if not p.family and not p.generic:
+                inside = {t.i for t in tok.subtree}
                 for group in p.needs:
-                    for t in near:
-                        if t.i != tok.i and (set(word_forms(t)) & group) and t.pos_ in ("NOUN", "PROPN", "VERB"):
+                    for t in near:   # only words under the trigger: its governor is another event
+                        if t.i != tok.i and t.i in inside and (set(word_forms(t)) & group) and \
+                                t.pos_ in ("NOUN", "PROPN", "VERB"):
                             trig.consumed.add(t.i)
             found.append(trig)
             break
