@@ -199,6 +199,12 @@ def count_of(head: Token, lex: Lexicon) -> Count | None:
         if c is not None:
             return c
     nums = [c for c in head.children if c.dep_ in ("nummod",) or (c.dep_ == "amod" and c.lower_ in vague_heads)]
+    if not nums:
+        # "34 Katiba Macina militants": the number parsed onto the first word of a name
+        for c in head.children:
+            if c.dep_ == "compound" and c.i < head.i:
+                for cc in [c] + [g for g in c.subtree if g.dep_ == "compound"]:
+                    nums += [g for g in cc.children if g.dep_ == "nummod" and g.i < cc.i and g.like_num]
     if nums:
         mods = [c for c in head.children if c.dep_ in ("amod", "advmod") and c.lower_ in ("more", "fewer", "less", "over")
                 and c.i < nums[0].i]
@@ -211,11 +217,13 @@ def count_of(head: Token, lex: Lexicon) -> Count | None:
     person = _is_person(head, lex)
     for c in head.children:
         if c.dep_ == "det" and c.lower_ in ("a", "an", "one"):
-            if head.tag_ in ("NN", "NNP") and person:
+            # "killed a Dozo": an indefinite proper noun is a member, not the organisation
+            if head.tag_ in ("NN", "NNP") and (person or (head.tag_ == "NNP" and head.ent_type_ in ("ORG", "NORP")
+                                                          and head.lemma_.lower() not in _PLACES)):
                 return Count(c.text, c.idx, c.idx + len(c.text), 1, 1, 1)
         if c.dep_ == "det" and c.lower_ == "no":
             return Count(c.text, c.idx, c.idx + len(c.text), 0, 0, 0)
-    if lower in lex.lists.get("reflexives", ()) and lower != "themselves":
+    if (lower in lex.lists.get("reflexives", ()) and lower != "themselves") or lower in ("him", "her"):
         return Count(head.text, head.idx, head.idx + len(head.text), 1, 1, 1)
     if head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN") and person:
         return Count(head.text, head.idx, head.idx + len(head.text), 1, 1, 1)
@@ -230,15 +238,17 @@ _PLACES = {"village", "town", "city", "market", "school", "mosque", "church", "h
 
 
 _ANIMALS = {"ox", "oxen", "cattle", "cow", "cows", "donkey", "donkeys", "livestock", "goat", "goats", "sheep",
-            "camel", "camels", "animal", "animals", "horse", "horses", "dog", "dogs", "bull", "bulls", "head"}
+            "camel", "camels", "animal", "animals", "horse", "horses", "dog", "dogs", "bull", "bulls"}
 
 
 def _is_person(head: Token, lex: Lexicon) -> bool:
     from ..actors.agents import terms
 
     lemma = head.lemma_.lower()
-    if lemma in _PLACES or lemma in _ANIMALS or head.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+    if lemma in _PLACES or lemma in _ANIMALS or head.ent_type_ in ("GPE", "ORG", "LOC", "FAC"):
         return False
+    if head.ent_type_ == "NORP" or head.lower_ in ("him", "her"):
+        return True   # "killed an elderly Fulani", "killing him"
     if head.ent_type_ == "PERSON":
         return True
     if lemma in terms() or lemma in lex.lists.get("civilian_targets", ()) or lemma in lex.lists.get("armed_targets", ()):
@@ -260,10 +270,25 @@ def victims_count(heads: list[Token], lex: Lexicon) -> Count | None:
             objs = [c for c in h.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
             if objs:
                 h = objs[0]
+        elif h.lower_ in ("them", "they") and count_of(h, lex) is None:
+            # "abducted four men in X, they were executed": the people the clause before named
+            before = [t for t in h.sent if t.i < h.i and t.dep_ in ("dobj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")]
+            if before and count_of(before[-1], lex) is not None:
+                h = before[-1]
+        found = False
         for t in conjuncts(h):
             c = count_of(t, lex)
             if c is not None:
                 parts.append(c)
+                found = True
+        if not found:
+            # "killing a man and burning tents" parsed as one noun phrase about "tents"
+            for m in h.children:
+                if m.dep_ == "nmod" and m.i < h.i and (_is_person(m, lex) or any(
+                        c.dep_ in ("nummod", "det") for c in m.children)):
+                    for t in conjuncts(m):
+                        if t.i < h.i and (c := count_of(t, lex)) is not None:
+                            parts.append(c)
     if not parts:
         return None
     if len(parts) == 1:
@@ -276,13 +301,43 @@ def victims_count(heads: list[Token], lex: Lexicon) -> Count | None:
     return Count(span.text if span is not None else "", start, end, lo, hi, val)
 
 
+def segment_count(verb: Token, lex: Lexicon) -> Count | None:
+    """The victims written just before a harm verb the parser left without them: "..., a soldier and
+    a militant was killed", "..., 15 presumed JNIM militants killed", "at least one killed"."""
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and doc[start - 1].text not in (",", ";", ":", ".") and verb.i - start < 12:
+        start -= 1
+    seg = [t for t in doc[start:verb.i] if t.dep_ not in ("auxpass", "aux", "punct")]
+    if not seg:
+        return None
+    nums = [t for t in seg if (t.like_num or t.lower_ in lex.numbers) and t.lower_ not in ("a", "an", "no")]
+    if nums:
+        first = nums[0]
+        toks = [t for t in seg if t.i >= first.i - 2 and (t.i <= nums[-1].i)]
+        toks = [t for t in toks if t.lower_ in ("at", "least", "more", "than", "about", "around", "some", "over",
+                                                 "nearly", "almost", "up", "to") or t in nums]
+        return parse_count(toks, lex)
+    nouns = [t for t in seg if t.pos_ in ("NOUN", "PROPN") and _is_person(t, lex)]
+    if nouns:
+        singles = [t for t in nouns if t.tag_ in ("NN", "NNP") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "the", "one") for c in t.children)]
+        if singles and len(singles) == len([t for t in nouns if t.dep_ not in ("compound", "poss")]):
+            return Count(doc[singles[0].i:singles[-1].i + 1].text, singles[0].idx,
+                         singles[-1].idx + len(singles[-1].text), len(singles), len(singles), len(singles))
+    return None
+
+
 def kind_of(trigger_tokens: list[Token], pattern_id: str, cameo: str, lex: Lexicon) -> str | None:
     """killed | injured | abducted | arrested, by the trigger's words."""
     forms = {t.lemma_.lower() for t in trigger_tokens} | {t.lower_ for t in trigger_tokens}
     if cameo[:2] in ("18", "19", "20", "14", "17") or pattern_id in ("die-violently",):
         for kind in ("killed", "injured", "abducted", "arrested"):
             spec = lex.casualty.get(kind, {})
-            if forms & spec.get("verbs", frozenset()):
+            words = spec.get("verbs", frozenset())
+            if trigger_tokens[0].pos_ == "NOUN":   # "the killing of 34 militants", "the death of seven"
+                words = words | spec.get("nouns", frozenset())
+            if forms & words:
                 if kind == "killed" and "claim" in forms and not _claims_lives(trigger_tokens[0]):
                     continue
                 return kind
@@ -312,12 +367,21 @@ def _casualty_words(lex: Lexicon) -> frozenset:
 
 # --- casualty words that are not triggers: "one dead and several wounded", "the death toll rose to 40"
 
+_FOUND_VERBS = {"find", "discover", "leave", "lie", "remain", "report", "confirm", "declare", "pronounce"}
+
+
 def loose_casualties(sent, lex: Lexicon, used: set[int]) -> list[tuple[str, Count, Token]]:
     """(kind, count, token) for casualty nouns and adjectives with a number in the sentence."""
     out = []
     words = _casualty_words(lex)
     for tok in sent:
         if tok.i in used:
+            continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in ("die", "succumb", "perish"):
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            c = count_of(subj[0], lex) if subj else None
+            if c is not None and c.value:
+                out.append(("killed", c, tok))
             continue
         lower = tok.lower_
         lemma = tok.lemma_.lower()
@@ -335,6 +399,10 @@ def loose_casualties(sent, lex: Lexicon, used: set[int]) -> list[tuple[str, Coun
                     c = count_of(tok.head, lex)
                 elif tok.pos_ == "ADJ" and subj:       # "One assailant dead", "29 dead"
                     c = count_of(subj[0], lex)
+                elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and \
+                        tok.head.lemma_.lower() in _FOUND_VERBS:   # "two youths were found dead"
+                    vs = [ch for ch in tok.head.children if ch.dep_ in ("nsubjpass", "nsubj")]
+                    c = count_of(vs[0], lex) if vs else None
                 elif any(ch.dep_ == "nummod" or (ch.dep_ == "amod" and ch.lower_ in lex.vague) for ch in tok.children):
                     c = count_of(tok, lex)
                 elif lemma in ("toll",) or lower in ("toll",):

@@ -83,6 +83,12 @@ def logical(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if passive and not psubj and subj and not any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
         psubj, subj = subj, []   # the elliptical passive's "subject" is its patient
     obj = _children(v, ("dobj",))
+    if not obj:
+        # "shot dead the chief": the object hung on the resultative adjective
+        for c in v.children:
+            if c.dep_ in ("acomp", "oprd") and c.i == v.i + 1:
+                obj = _children(c, ("dobj",))
+                break
     if not obj and not passive:
         # "abducted and executed two civilians": coordinated verbs share the object
         for c in v.children:

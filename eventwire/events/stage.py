@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from . import acled as acled_rules
-from .fatalities import kind_of, loose_casualties, victims_count
+from .fatalities import kind_of, loose_casualties, segment_count, victims_count
 from .lexicon import Instrument, Lexicon, Pattern, load, verbs_file
 from .merge import merge_all, violent
 from .roles import EntityIndex, conjuncts, roles, slots
@@ -406,6 +406,8 @@ class EventCoder:
             if d.pattern.id == "die-violently":
                 heads = d.tgt_tokens or d.src_tokens
             c = victims_count(heads, self.lex) if heads else None
+            if c is None and d.pattern.pos == "VERB" and kind in ("killed", "injured"):
+                c = segment_count(d.token, self.lex)
             if c is not None:
                 d.casualties.append((kind, c))
                 for h in heads:

@@ -27,6 +27,12 @@ _EDGE_REPORT = {"ccomp", "parataxis", "xcomp", "advcl", "conj-report"}
 MAX_STEPS = 12
 
 
+def _perfect_infinitive(t: Token) -> bool:
+    """ "(claimed) to have killed": a past event the governing verb reports, not an intention."""
+    auxes = [c for c in t.children if c.dep_ == "aux"]
+    return t.tag_ == "VBN" and any(c.tag_ == "TO" for c in auxes) and any(c.lemma_.lower() == "have" for c in auxes)
+
+
 @dataclass
 class Status:
     layers: list[str] = field(default_factory=list)
@@ -253,6 +259,7 @@ class StatusFinder:
                         st.denied_by.append(x)
             elif lemma in lists.get("reporting_verbs", ()) and (
                     dep in ("ccomp", "parataxis") or (dep in ("xcomp", "oprd") and _passive(head))
+                    or (dep == "xcomp" and _perfect_infinitive(t))
                     or (dep == "dobj" and t.pos_ in ("NOUN", "PROPN") and self._is_event(t))):
                 st.add("attributed", lemma)
                 for x in self._speaker_ids(head):
@@ -266,7 +273,7 @@ class StatusFinder:
             elif lemma in lists.get("hypothetical_governors", ()) and dep in ("xcomp", "ccomp"):
                 st.add("hypothetical", lemma)
             elif dep == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
-                    lemma not in lists.get("aspectual_governors", ()):
+                    not _perfect_infinitive(t) and lemma not in lists.get("aspectual_governors", ()):
                 st.add("hypothetical", "to")   # "massed to defend", "voted to support": what is meant to happen
         elif head.pos_ == "ADP" and dep == "pcomp" and head.lower_ == "without":
             st.add("negated", "without")   # "without seeking approval"
