@@ -239,8 +239,27 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             if place_country and e.actor.sector in _GENERIC_SECTORS and (not country or guessed):
                 country = place_country   # "Fulani militiamen" acting in Mali: ACLED's "(Mali)"
             codes.append((a, country, e.actor.sector))
+        # ACLED's definitions name one actor whatever the text calls them: violence against
+        # civilians, looting and property destruction have "Civilians (<country>)" as their victims,
+        # protests and riots "Protesters/Rioters (<country>)" as their actors. The event type implies
+        # that actor even when the text gives no entity for it ("a Fulani notable", "a number of
+        # youths", "a telecommunications antenna"), so the code is added without an entity id.
+        implied = _implied_sector(primary, event_type, sub)
+        if implied and place_country and not any(c == place_country and sec in ("CVL", "OPP") for _, c, sec in codes):
+            codes.append((None, place_country, implied))
     return {"event_type": event_type, "sub_event_type": sub, "event": primary["id"], "fatalities": killed,
             "actors": actors, "actor_codes": codes}
+
+
+def _implied_sector(primary: dict, event_type: str, sub: str) -> str | None:
+    a = primary["acled"]
+    if event_type == "Violence against civilians":
+        return "CVL"
+    if sub == "Looting/property destruction" and a.get("target_class") in ("civilian", "none"):
+        return "CVL"
+    if event_type in ("Protests", "Riots") and a.get("source_class") in ("protesters", "civilian", "none"):
+        return "CVL"
+    return None
 
 
 # Actors ACLED names by the country where they act: "Civilians (Mali)", "Protesters (Mali)".

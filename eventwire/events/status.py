@@ -39,8 +39,11 @@ class Status:
     attributed_to: list[str] = field(default_factory=list)
     denied_by: list[str] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)     # words that set a layer, for evidence
+    muted: frozenset = frozenset()                     # layers the clauses further up cannot set
 
     def add(self, layer: str, cue: str | None = None) -> None:
+        if layer in self.muted:
+            return
         if layer not in self.layers:
             self.layers.append(layer)
         if cue and cue not in self.cues:
@@ -351,6 +354,11 @@ class StatusFinder:
                                                                                         "pobj", "xcomp"):
                 break   # "investigate who shot down the plane": the shooting is presupposed
             self._edge(t, head, st)
+            if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN"):
+                # "leaders who invited Western soldiers", "soldiers captured during the war": a
+                # relative clause describes its noun as it is; plans and negations further up are
+                # about something else (what is reported stays reported)
+                st.muted = frozenset({"hypothetical", "negated"})
             # a coordinated verb shares its head's auxiliaries and negation only with its subject
             local = local and (t.dep_ == "xcomp" or (t.dep_ == "conj" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)))

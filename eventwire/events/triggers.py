@@ -230,6 +230,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             continue   # a participle used as an adjective: "the besieged town", "the banned party"
         if tok.ent_type_ in _NAME_TYPES or (tok.ent_type_ == "DATE" and tok.pos_ == "PROPN"):
             continue   # part of a name: "the Cessation of Hostilities Agreement", "March 2001"
+        if tok.lower_ == "order" and tok.i > 0 and doc[tok.i - 1].lower_ == "in":
+            continue   # "in order to end hostilities": a purpose, not a command
         pos = patterns[0].pos
         near = frame(tok, pos)
         if pos == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
