@@ -402,3 +402,67 @@ _PIECES = list("\"“”«»‘’'`:;,.-–—\n ()=") + [" said ", " told ", "
 def test_stage_never_raises(nlp, text):
     if text.strip():
         _run(nlp, text)
+
+
+# --- paragraphs, misattached clauses, nested attitudes, pronoun speakers -----------------------
+
+def test_a_blank_line_starts_a_sentence():
+    from eventwire.nlp import load_pipeline
+    doc = load_pipeline("en")("Border talks stall in Niamey\n\nThe delegations will meet again on Monday, "
+                              "a mediator said.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Border talks stall in Niamey"
+    assert sents[1].startswith("The delegations")
+
+
+def test_headline_paragraph_keeps_its_own_words_out_of_the_quote(analyze):
+    a = analyze("11:45 a.m.\n\nFarm unions say the drought has cut the harvest by half.")
+    q = one(a, "indirect")
+    assert q["text"] == "the drought has cut the harvest by half" and q["speaker_text"] == "Farm unions"
+
+
+def test_clause_before_a_cue_may_have_a_finite_auxiliary(analyze):
+    a = analyze("The army is preparing a new offensive, the colonel said, declining to give a date.")
+    q = one(a, "indirect", "offensive")
+    assert q["text"] == "The army is preparing a new offensive" and q["speaker_text"] == "the colonel"
+
+
+def test_that_clause_hung_on_a_phrase_after_the_cue(analyze):
+    # the parse may take "that ..." for a relative clause of "conference"
+    a = analyze("The tycoon, long expected to fund the campaign, Adeyemi said on Friday during a news "
+                "conference that he may wait until the primaries to decide whom to back.")
+    q = one(a, "indirect", "primaries")
+    assert q["text"].startswith("that he may wait") and q["cue"]["text"] == "said"
+
+
+def test_attitude_inside_a_reported_clause_is_part_of_it(analyze):
+    a = analyze("The governor says he expects turnout to be high in the northern districts.")
+    q = one(a, "indirect")
+    assert q["cue"]["text"] == "says" and q["text"] == "he expects turnout to be high in the northern districts"
+
+
+def test_speech_inside_a_reported_clause_keeps_its_quote(analyze):
+    a = analyze("The senator said that economists say the tariff will raise prices.")
+    assert {q["cue"]["text"] for q in a.quotes} == {"said", "say"}
+
+
+@pytest.mark.parametrize("text, pronoun, name", [
+    ("The Interior Ministry rejected the report on Tuesday. It said the figures were invented.", "It",
+     "Interior Ministry"),
+    ("Human Rights Watch published its findings on Monday. It said soldiers had shot at civilians.", "It",
+     "Human Rights Watch"),
+    ("Opposition parties boycotted the vote in Bamako. They said the count had been rigged.", "They",
+     "Opposition parties"),
+])
+def test_it_and_they_speak_for_the_organisation_before_them(analyze, text, pronoun, name):
+    a = analyze(text)
+    q = one(a, "indirect", text.split(" said ")[1][:12])
+    assert q["speaker_text"] == pronoun and speaker_entity(a, q).name == name
+    assert "rule:pronoun-antecedent" in q["evidence"]
+
+
+def test_it_does_not_stand_for_a_plural_group_nor_cross_a_paragraph(analyze):
+    a = analyze("Soldiers entered the town on Sunday. It said nothing had happened there.")
+    assert all(q["speaker"] is None for q in a.quotes)
+    a = analyze("The army closed the road.\n\nIt said the town was calm.")
+    assert all(q["speaker"] is None for q in a.quotes)

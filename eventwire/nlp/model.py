@@ -31,9 +31,12 @@ def load_model(lang: str = "en"):
 
 @lru_cache(maxsize=None)
 def load_pipeline(lang: str = "en"):
-    """spaCy model + the gazetteer component after the statistical NER."""
-    from . import gazetteer  # noqa: F401  (registers the factory)
+    """spaCy model + sentence starts after blank lines (before the parser) + the gazetteer component after
+    the statistical NER."""
+    from . import gazetteer, lines  # noqa: F401  (register the factories)
 
     nlp = load_model(lang)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_line_starts", before="parser")
     nlp.add_pipe("eventwire_gazetteer", after="ner")
     return nlp

@@ -72,6 +72,11 @@ def _without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("is seeking", "has won")."""
+    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in children(verb))
 _WH = {"when", "why", "how", "where", "what", "who", "which"}
 
 
@@ -99,6 +104,10 @@ def _clausal(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
         elif child.dep_ == "xcomp" and not _infinitive(child) and child.i > tok.i and _proposition(child) \
                 and any(g.dep_ in ("dobj", "aux", "ccomp", "xcomp") for g in children(child)):
             parts.append(_edges(child))  # a clause the parse took for a complement: "said legalizing it could ..."
+    if not parts and not asking:
+        clause = _misattached_that(tok)
+        if clause is not None:
+            parts.append((clause.left_edge.i, clause.right_edge.i + 1))
     if not parts and frame.object == "addressee":
         # "told a meeting of leaders that ...": the clause hangs off the addressee.
         obj = next((c for c in rights(tok) if c.dep_ in ("dobj", "dative")), None)
@@ -114,6 +123,23 @@ def _clausal(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
 _FAR_BACK = 200  # tokens a clause reported by a cue after it may reach back
 _NEAR = 40  # how far to look inside a phrase: bounded, so a sentence without punctuation stays linear
 _PERSONAL = {"i", "we", "you", "he", "she", "it", "they"}
+
+
+def _misattached_that(tok: Token) -> Token | None:
+    """"said during a news conference that he may wait": the parse hangs the that-clause on the
+    noun of a phrase after the cue, as a relative clause. A relative clause has no "that" of
+    its own as a complementiser (its "that" is a subject or an object), so a clause with one,
+    hanging off a prepositional or adverbial phrase of the cue, is what the cue reports."""
+    doc = tok.doc
+    for child in rights(tok):
+        if child.dep_ not in ("prep", "npadvmod", "advmod") or child.right_edge.i - tok.i > _NEAR:
+            continue
+        for node in doc[child.i + 1:child.right_edge.i + 1]:
+            if node.dep_ in ("relcl", "acl") and any(
+                    g.dep_ == "mark" and g.lower_ == "that" and g.i == node.left_edge.i for g in children(node)) \
+                    and _proposition(node):
+                return node
+    return None
 
 
 def _told_clause(node: Token) -> bool:
@@ -242,7 +268,7 @@ def _around(tok: Token) -> tuple[tuple[int, int] | None, str]:
         return None, ""
     # what precedes must be a clause of its own, not "Asked about it, he said ..."
     roots = [t for t in doc[span[0]:span[1]] if not span[0] <= t.head.i < span[1] or t.head.i == t.i]
-    if not any(t.tag_ in _FINITE for t in roots):
+    if not any(_finite(t) for t in roots):
         return None, ""
     return span, "rule:cue-after-clause"
 

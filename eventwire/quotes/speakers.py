@@ -220,6 +220,40 @@ def cue_speaker(cue: Cue, txt: DocText, lex: Lexicon) -> Token | None:
     return None
 
 
+# "it said", "they said": the organisation or group the pronoun stands for (he/she are resolved
+# by the mention chains of `eventwire.entities`). Types the pronoun may stand for, nearest first.
+_GROUP_PRONOUNS = {"it": ("ORG", "GPE", "GROUP"), "its": ("ORG", "GPE", "GROUP"),
+                   "they": ("ORG", "GROUP", "NORP"), "their": ("ORG", "GROUP", "NORP")}
+_ANTECEDENT_CHARS = 600   # how far back the antecedent may be: this and the previous sentence or two
+_ANTECEDENT_MENTIONS = 30  # mentions looked at (bounded work per pronoun)
+
+
+def _antecedent(head: Token, index: EntityIndex) -> Entity | None:
+    """The organisation or group an "it" or "they" speaker stands for: the nearest preceding
+    subject that names one ("The army attacked the camp. It said ..."), in the same paragraph;
+    "it" stands for a singular one ("the ministry", not "soldiers")."""
+    types = _GROUP_PRONOUNS.get(head.lower_)
+    if types is None or head.pos_ != "PRON":
+        return None
+    doc = head.doc
+    lo = max(0, head.idx - _ANTECEDENT_CHARS)
+    para = doc.text.rfind("\n\n", lo, head.idx)
+    lo = max(lo, para + 1) if para >= 0 else lo
+    k = bisect_right(index.starts, head.idx - 1)
+    for s, e, ent in reversed(index.spans[max(0, k - _ANTECEDENT_MENTIONS):k]):
+        if s < lo:
+            break
+        if e > head.idx or ent.type not in types:
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if head.lower_ in ("it", "its") and span.root.tag_ in ("NNS", "NNPS"):
+            continue
+        return ent
+    return None
+
+
 def set_speaker(q: Quote, head: Token | None, index: EntityIndex) -> None:
     q.speaker_head = head
     if head is None:
@@ -227,6 +261,11 @@ def set_speaker(q: Quote, head: Token | None, index: EntityIndex) -> None:
     span = np_span(head)
     q.speaker_span = (span.start_char, span.end_char)
     q.entities = index.entities_of(head)
+    if not q.entities:
+        ent = _antecedent(head, index)
+        if ent is not None:
+            q.entities = [ent]
+            q.evidence.append("rule:pronoun-antecedent")
     if not q.entities:  # "Mali's air force chief": a mention may cover the phrase but not its head
         for tok in span:
             ent = index.entity_of(tok)

@@ -31,6 +31,7 @@ from .speakers import NAMED_TYPES, EntityIndex, cue_speaker, set_speaker, verb_s
 MAX_CONTENT = 3000   # characters a reported clause may reach from its cue
 _TAIL_TOKENS = 120   # how far into a reported clause another cue may cut it short
 _NARRATION = {"he", "she", "they", "it"}
+_OUTER_LOOKBACK = 8  # reported clauses that may hold a cue: the nearest ones starting before it
 
 
 def resolve(doc: Doc, analysis) -> None:
@@ -48,6 +49,7 @@ def find_quotes(doc: Doc, entities: list[Entity], lang: str = "en") -> list[dict
     named = [(m.start, m.end) for e in entities if e.type in NAMED_TYPES for m in e.mentions]
     cues = find_cues(doc, lex, named) if lex is not None else []
     indirect = _attributions(doc, lex, txt, index, cues) if lex is not None else []
+    indirect = _drop_nested(indirect, lex)
     resolver = Resolver(txt, lex, index, cues, indirect)
     direct = [resolver.resolve(m) for m in marked]
     direct = merge_continuations(direct, txt)
@@ -92,6 +94,35 @@ def _attributions(doc: Doc, lex: Lexicon, txt: DocText, index: EntityIndex,
             if head is not None and not lo <= head.idx < hi:
                 head = None
             set_speaker(q, head, index)
+        out.append(q)
+    return out
+
+
+def _drop_nested(quotes: list[Quote], lex: Lexicon | None) -> list[Quote]:
+    """What is reported inside a reported clause is part of it, not another quote, when its cue
+    only holds a view or names a speech act: "He says he expects a good night", "she said his
+    promise of free college was empty" (an attitude verb, a cue noun, a source preposition). A
+    speech verb inside keeps its own quote ("said that experts say ...")."""
+    if lex is None:
+        return quotes
+
+    def weak(q: Quote) -> bool:
+        cue = q.cue
+        if cue.kind in ("noun", "source", "according"):
+            return True
+        if cue.kind != "verb" or cue.token is None:
+            return False
+        entry = lex.verb(cue.token.lower_, cue.token.lemma_.lower())
+        return entry is not None and entry.text in lex.attitude
+
+    outer = sorted(((q.start, q.end) for q in quotes if q.cue.kind == "verb" and not weak(q)))
+    starts = [a for a, _ in outer]
+    out = []
+    for q in quotes:
+        if weak(q):
+            k = bisect_right(starts, q.cue.start)
+            if any(a <= q.cue.start and q.cue.end <= b for a, b in outer[max(0, k - _OUTER_LOOKBACK):k]):
+                continue
         out.append(q)
     return out
 
