@@ -24,6 +24,9 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     # Filled by the registered stages (eventwire/stages.py), in order.
     places: list[dict] = field(default_factory=list)
+    # Names the text gives as places ("the village of X") that no gazetteer knows: no coordinates,
+    # but an event can still say where it happened.
+    unresolved_places: list[dict] = field(default_factory=list)
     times: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
@@ -34,6 +37,7 @@ class Analysis:
             "article": self.article.to_dict(),
             "entities": [e.to_dict() for e in self.entities],
             "places": self.places,
+            "unresolved_places": self.unresolved_places,
             "times": self.times,
             "quotes": self.quotes,
             "events": self.events,

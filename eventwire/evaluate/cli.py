@@ -11,6 +11,7 @@ TASKS = {
     "entities": "eventwire.evaluate.entities",  # CoNLL-style named entities
     "quotes": "eventwire.evaluate.quotes",
     "places": "eventwire.evaluate.places",
+    "event_places": "eventwire.evaluate.event_places",  # which toponym is each event's place
     "events": "eventwire.evaluate.events",            # sentence-level CAMEO/PLOVER coding and actors
     "acled": "eventwire.evaluate.acled",              # ACLED notes: event type, actors, fatalities
     "event_class": "eventwire.evaluate.event_class",  # CASE 2021 fine-grained event classes
@@ -27,8 +28,8 @@ def eval_group(task, path, limit, as_json):
     """Score the pipeline on an annotated set (JSON Lines, ../shared/eval shape).
 
     TASK is the kind of set: actors and acled (ACLED notes), entities (CoNLL-style names),
-    times (TimeML), places (toponyms), quotes (attribution), events (CAMEO/PLOVER sentences),
-    event_class (one class per snippet), factuality (event status).
+    times (TimeML), places (toponyms), event_places (each event's place), quotes (attribution),
+    events (CAMEO/PLOVER sentences), event_class (one class per snippet), factuality (event status).
     """
     import importlib
 

@@ -17,6 +17,8 @@ from .. import resources
 from . import acled as acled_rules
 from .fatalities import kind_of, loose_casualties, segment_count, victims_count
 from .lexicon import Instrument, Lexicon, Pattern, load, verbs_file
+from .location import Link
+from .location import link as link_place
 from .merge import merge_all, violent
 from .roles import EntityIndex, conjuncts, roles, slots
 from .status import Status, StatusFinder
@@ -173,6 +175,7 @@ class EventCoder:
 
     def run(self) -> list[dict]:
         trigs = find_triggers(self.doc, self.lex)[:MAX_TRIGGERS]
+        self.trigger_tokens = {t.token.i for t in trigs} | {t.light.i for t in trigs if t.light is not None}
         drafts = [self._draft(t) for t in trigs]
         for d in drafts:
             self._resolve_actors(d)
@@ -468,12 +471,16 @@ class EventCoder:
                             prev.status.denied_by.append(x)
 
     # -- place and time
-    def _actor_spans(self, d: Draft) -> list[tuple[int, int]]:
+    def _actor_spans(self, d: Draft, place_targets: bool = False) -> list[tuple[int, int]]:
+        """Mentions of the event's actors. With `place_targets`, a toponym the event acts on stays
+        out of the list: what is shelled, captured or aided is where it happens ("captured East
+        Jerusalem"), while a country condemned is not."""
         out = []
         for i in d.source + d.target:
             e = self.index.entities.get(i)
-            if e is not None:
-                out += [(m.start, m.end) for m in e.mentions]
+            if e is None or (place_targets and i in d.target and i not in d.source):
+                continue
+            out += [(m.start, m.end) for m in e.mentions]
         return out
 
     def _link_time(self, d: Draft) -> str | None:
@@ -489,43 +496,20 @@ class EventCoder:
             return (0 if inside else 1, abs(t["start"] - d.trig.start))
         return min(cands, key=score).get("id")
 
-    def _link_place(self, d: Draft) -> str | None:
+    def _link_place(self, d: Draft) -> Link:
         places = [p for p in self.analysis.places or [] if isinstance(p, dict)]
+        places += [{**u, "unresolved": True} for u in getattr(self.analysis, "unresolved_places", None) or []]
         if not places:
-            return None
-        actors = self._actor_spans(d)
-
-        def mentions_in(si: int):
-            sent = self.sents[si]
-            out = []
-            for p in places:
-                for m in p.get("mentions") or []:
-                    s, e = m.get("start"), m.get("end")
-                    if not isinstance(s, int) or not (sent.start_char <= s < sent.end_char):
-                        continue
-                    if any(a < e and s < b for a, b in actors):
-                        continue
-                    out.append((s, e, p))
-            return out
-
-        cands = mentions_in(d.sent_index)
-        if cands:
-            sub = {t.i for t in d.anchor.subtree} | {t.i for t in d.token.subtree}
-            def score(c):
-                span = self.doc.char_span(c[0], c[1], alignment_mode="expand")
-                attached = 1
-                if span is not None:
-                    root = span.root
-                    if root.i in sub and root.dep_ == "pobj" and root.head.lower_ in (
-                            "in", "at", "near", "outside", "around", "inside", "into", "across", "from", "on"):
-                        attached = 0
-                return (attached, abs(c[0] - d.trig.start))
-            return min(cands, key=score)[2].get("id")
-        if d.sent_index > 0:
-            prev = mentions_in(d.sent_index - 1)
-            if prev:
-                return prev[-1][2].get("id")
-        return None
+            return Link()
+        own = [d.token] + [t for t in (d.anchor, d.light) if t is not None and t.i != d.token.i]
+        for s, e in d.mentions:   # what was merged into the event in the same sentence is its own too
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and d.sent.start <= span.root.i < d.sent.end and span.root.i not in {t.i for t in own}:
+                own.append(span.root)
+        prev = self.sents[d.sent_index - 1] if d.sent_index > 0 else None
+        material = self.lex.info(d.cameo).quad in (2, 4) or d.cameo in ("042", "043")   # visits happen where they go
+        return link_place(self.doc, d.sent, prev, own, places, self._actor_spans(d, material), self.trigger_tokens,
+                          self.lex.lang)
 
     # -- output
     def _fatalities(self, d: Draft) -> tuple[dict | None, list[dict]]:
@@ -600,6 +584,8 @@ class EventCoder:
         fatalities, casualties = self._fatalities(d)
         mentions = sorted(set(d.mentions))
         evidence = list(d.evidence)
+        where = self._link_place(d)
+        evidence += [x for x in (where.rule, where.note) if x]
         for eid in d.source + d.target:
             actor = self.index.actor_of(eid)
             for ev in (actor.evidence if actor else []):
@@ -621,7 +607,8 @@ class EventCoder:
             "acled": d.acled,
             "source": list(d.source),
             "target": [t for t in d.target if t not in d.source],
-            "place": self._link_place(d),
+            "place": where.place,
+            "place_mentions": [{"start": a, "end": b, "text": self._slice(a, b)} for a, b in where.spans],
             "time": self._link_time(d),
             "fatalities": fatalities,
             "casualties": casualties,
@@ -635,6 +622,8 @@ class EventCoder:
             "salience": self._salience(d),
             "target_people": d.target_people,
             "mentions": [{"start": s, "end": e, "text": self._slice(s, e)} for s, e in mentions],
+            "light_verb": ({"start": d.light.idx, "end": d.light.idx + len(d.light.text), "text": d.light.text}
+                           if d.light is not None else None),
             "evidence": evidence,
         }
         if d.parent is not None:

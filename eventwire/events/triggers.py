@@ -286,6 +286,11 @@ def _attach_light_verb(trig: Trigger, lex: Lexicon) -> None:
         if head.lemma_.lower() in lex.light_verbs or _phrasal(head) in lex.light_verbs:
             trig.light = head
             trig.anchor = head
+    elif tok.dep_ == "nsubj" and head.pos_ == "VERB" and (
+            head.lemma_.lower() in lex.lists.get("occurrence_verbs", ()) or
+            _phrasal(head) in lex.lists.get("occurrence_verbs", ())):
+        trig.light = head          # "an explosion occurred at the junction"
+        trig.anchor = head
     elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "engaged in fighting", "took part in talks", "went on strike"
         verb = head.head

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..actors.lexicon import entry
 from .fold import key
 from .gazetteer import Gazetteer
+from .language import Words, words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT"}
@@ -76,6 +77,8 @@ class Mention:
     division: bool = False     # "the Gao region", "Kidal province": the region, not its town
     weak: bool = False         # a mislabelled name with no location cue: kept only if it is a town
                                # near the story's other places
+    cued: bool = False         # a locative preposition, a kind-of-place noun or a direction names it
+                               # a place ("in X", "X district", "eastern X")
     evidence: list[str] = field(default_factory=list)
 
     def span_dict(self) -> dict:
@@ -124,6 +127,55 @@ def _locative_before(doc: Doc, i: int) -> str | None:
             return "at"
         return doc[j].lower_
     return None
+
+
+def _named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
+    """"the town of X", "the towns of A, B and X", "X district", "a village called X", "the X
+    Military Airport"."""
+    s, e = span.start, span.end
+    if any(t.is_punct and t.text not in ("-", "'", "’") for t in span):
+        return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
+    if e < len(doc) and doc[e].lower_ in w.kind_nouns and not doc[e].is_title:
+        return True
+    if len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.kind_nouns:
+        return True
+    j = s - 1
+    while j > max(0, s - 25) and (doc[j].text in (",", "and", "or") or doc[j].pos_ == "PROPN"):
+        j -= 1   # back over a list of names
+    return (j >= 1 and doc[j].lower_ in ("of", "called", "named") and doc[j - 1].lower_ in w.kind_nouns)
+
+
+def _after_direction(doc: Doc, span: Span, w: Words) -> bool:
+    """"in eastern Ghouta", "near south Aleppo": a direction word between a locative and a name."""
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ not in w.directions:
+        return False
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in _DETERMINERS:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in STRONG_LOCATIVE
+
+
+def _territory_object(span: Span, w: Words) -> bool:
+    """"captured Knin", "entered Palmyra", "thronged Hama"."""
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in w.territory_verbs
+
+
+def _unlabelled_names(doc: Doc) -> list[Span]:
+    """Runs of proper nouns the NER gave no label ("evacuated Barentu", "a boy in Durres")."""
+    out, i = [], 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and doc[i].text[:1].isupper():
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j - i < 4:
+                j += 1
+            if not doc[i].is_sent_start:
+                out.append(doc[i:j])
+            i = j
+        else:
+            i += 1
+    return out
 
 
 def _in_place_parentheses(doc: Doc, span: Span) -> bool:
@@ -244,6 +296,7 @@ def relative_phrase(doc: Doc, start: int, end: int) -> dict | None:
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
+    w = words(doc.lang_ or "en")
     # Words of longer person names ("Jeff Goodwin" ... "Goodwin") are names, wherever they stand.
     surnames = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for ent in doc.ents:
@@ -292,6 +345,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m = _mention(doc, span, "rescued", None, name)
                 m.evidence.append("rule:location-context")
                 out.append(m)
+            elif _named_by_kind_noun(doc, span, w) or _after_direction(doc, span, w):
+                m = _mention(doc, span, "named", None, name)
+                m.evidence.append("rule:kind-of-place-noun" if _named_by_kind_noun(doc, span, w)
+                                  else "rule:direction-before-name")
+                out.append(m)
+            elif _territory_object(span, w) and name not in surnames and _known_city(gaz, name, 1000):
+                m = _mention(doc, span, "rescued", None, name)
+                m.evidence.append("rule:object-of-territory-verb")
+                out.append(m)
             elif ent.label_ in MISLABELS and len(span) <= 3 and _known_city(gaz, name, RESCUE_POP):
                 m = _mention(doc, span, "rescued", None, name)
                 m.evidence.append("rule:known-place-mislabelled")
@@ -303,6 +365,20 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.weak = True
                 m.evidence.append("rule:town-of-story-country")
                 out.append(m)
+    for span in _unlabelled_names(doc):
+        name = span.text
+        if name in surnames or span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
+            continue
+        if _named_by_kind_noun(doc, span, w):
+            m = _mention(doc, span, "named", None, name)
+            m.evidence.append("rule:kind-of-place-noun")
+        elif (_locative_before(doc, span.start) in STRONG_LOCATIVE or _after_direction(doc, span, w)
+              or _territory_object(span, w)) and _known_city(gaz, name, 1000):
+            m = _mention(doc, span, "rescued", None, name)
+            m.evidence.append("rule:location-context")
+        else:
+            continue
+        out.append(m)
     out += _parenthesised(doc, gaz, out)
     out.sort(key=lambda m: m.start)
     _link_containers(doc, out)
@@ -342,14 +418,19 @@ def _parenthesised(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Menti
 
 
 def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Mention:
+    if not kb and span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in DIVISION_WORDS:
+        span = doc[span.start:span.end + 1]   # "Idlib Governorate": the division word is part of the name
     lookup = name if kb else span.text
     division = False
     if len(span) > 1 and span[-1].lower_ in DIVISION_WORDS and span[-1].lower_ not in ("county", "parish"):
         lookup, division = span[:-1].text, True  # "Gao Region": look up "Gao"
     elif span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
         division = True
+    w = words(doc.lang_ or "en")
     m = Mention(span.start_char, span.end_char, span.text, lookup, (span.start, span.end), label, kb,
                 division=division)
+    m.cued = (_locative_before(doc, span.start) in STRONG_LOCATIVE or _named_by_kind_noun(doc, span, w)
+              or _after_direction(doc, span, w))
     if kb and kb.startswith("capital:"):
         m.metonym = metonymic(span)
     m.relative = relative_phrase(doc, span.start, span.end)

@@ -21,7 +21,7 @@ def resolve(doc, analysis) -> None:
     gaz = gazetteer()
     mentions = find_mentions(doc, gaz)
     if not mentions:
-        analysis.places = []
+        analysis.places, analysis.unresolved_places = [], []
         return
     chosen = _resolve_names(gaz, doc, analysis, mentions)
     # Other occurrences of the names read as places join them (same name, same place).
@@ -38,7 +38,7 @@ def resolve(doc, analysis) -> None:
         base = len(mentions)
         mentions = mentions + extra
         chosen.update({base + j: names[m.text] for j, m in enumerate(extra)})
-    analysis.places = _places(gaz, mentions, chosen)
+    analysis.places, analysis.unresolved_places = _places(gaz, mentions, chosen)
 
 
 def _alpha2(gaz: Gazetteer, iso3: str | None) -> str | None:
@@ -139,7 +139,8 @@ def _context(gaz: Gazetteer, chosen, exclude, focus, actors) -> Context:
     return ctx
 
 
-def _places(gaz: Gazetteer, mentions: list[Mention], chosen) -> list[dict]:
+def _places(gaz: Gazetteer, mentions: list[Mention], chosen) -> tuple[list[dict], list[dict]]:
+    """The geocoded places, and the names the text gives as places that no gazetteer resolves."""
     used_locatively = {id(chosen[i][0]) for i, m in enumerate(mentions) if not m.metonym and chosen[i][0]}
     towns: dict[tuple, list[Place]] = {}
     for place, _ in chosen.values():
@@ -147,9 +148,17 @@ def _places(gaz: Gazetteer, mentions: list[Mention], chosen) -> list[dict]:
                 (place.cc, place.admin1), ()):
             towns.setdefault((place.cc, place.admin1), []).append(place)
     out: dict[tuple, dict] = {}
+    unresolved: dict[str, dict] = {}
     for i, m in enumerate(mentions):
         place, why = chosen[i]
         if place is None:
+            if _unresolved_ok(m):
+                rec = unresolved.setdefault(m.text, {"id": "", "name": m.text, "mentions": [],
+                                                     "evidence": ["rule:unresolved-toponym"]})
+                rec["mentions"].append(m.span_dict())
+                for ev in m.evidence + [f"ner:{m.label}"]:
+                    if ev not in rec["evidence"]:
+                        rec["evidence"].append(ev)
             continue
         if m.metonym and id(place) not in used_locatively:
             continue  # a capital named only as the government: an actor, not a place
@@ -169,7 +178,18 @@ def _places(gaz: Gazetteer, mentions: list[Mention], chosen) -> list[dict]:
     for n, rec in enumerate(places, 1):
         rec["id"] = f"p{n}"
         rec["mentions"].sort(key=lambda x: x["start"])
-    return places
+    names = sorted(unresolved.values(), key=lambda r: r["mentions"][0]["start"])
+    for n, rec in enumerate(names, 1):
+        rec["id"] = f"u{n}"
+    return places, names
+
+
+def _unresolved_ok(m: Mention) -> bool:
+    """A name the gazetteer does not know is still listed when the text itself says it is a place: a
+    place label of the NER and a locative cue ("in X", "X district", "eastern X"): the NER alone
+    calls many unknown surnames GPE. Coordinates stay null."""
+    return (m.label in ("GPE", "LOC", "FAC", "named") and m.cued and not m.metonym and not m.kb and not m.weak
+            and m.text[:1].isupper() and len(m.text.split()) <= 5)
 
 
 def _locate_county(rec: dict, towns: list[Place]) -> None:

@@ -1,0 +1,224 @@
+"""Which of the article's places is an event's own: `link(...) -> Link`.
+
+The toponyms of the event's sentence are read off the dependency tree. Each is climbed towards the
+clause it belongs to; on the way it may turn out to be part of a description rather than a setting
+("U.S. soldiers", "a driver from Abidjan": never the event's place). The clause it reaches decides
+its tier:
+
+0. `place:clause` — attached to the event's own words (its trigger, the light verb of "launched an
+   assault", or the verb an event noun is an argument of: "an explosion occurred at the junction");
+1. `place:governing-clause` — attached to a clause the event depends on ("In Baiji, 14 people were
+   killed when a bomber rammed ...": Baiji is the ramming's place too);
+2. `place:subordinate-clause` — inside a clause hanging off the event ("killed near a fence Israel
+   is building along the West Bank"); only used when nothing better is in the sentence;
+3. anything else in the sentence (a coordinated clause with its own verb, a reported speech frame)
+   is another event's.
+
+Of the places at the best tier the most specific wins ("in the Vedeno region of southern Chechnya":
+Vedeno; "the Yemen city of Ibb": Ibb), with its coordinated places ("in Yala and Pattani": both).
+With nothing in the sentence, the previous sentence's last place (`place:previous-sentence`) stands in,
+as news continues a scene from one sentence to the next. Words come from data/places/<lang>.yaml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..places.language import Words, words
+
+ACCEPTED_TIERS = (0, 1, 2, 3)
+_VERBS = ("VERB", "AUX")
+_DESCRIPTIVE_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod", "nummod")
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
+# Clause links through which an event's place is not its governing clause's: what someone said
+# happened happened somewhere else than where they said it.
+_REPORTED = ("ccomp", "parataxis")
+# "a village called Jibu": the participle only names the place noun it hangs on.
+_NAMING = {"call", "name", "know", "dub"}
+
+
+@dataclass
+class Link:
+    place: str | None = None
+    spans: tuple = ()          # the chosen mentions: ((start, end), ...)
+    rule: str | None = None    # evidence: place:clause, place:previous-sentence, ...
+    note: str | None = None    # place:unresolved when the name is one no gazetteer resolves
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    place: dict
+    root: Token
+    tier: int
+    hops: int
+    between: int = 0     # clauses between the toponym's and the event's
+
+
+def _grain(place: dict) -> str | None:
+    """How fine a place is: its precision, or for an unresolved name `named` when a kind-of-place
+    noun introduced it ("the village of X"), else `unresolved`."""
+    if place.get("unresolved"):
+        return "named" if "rule:kind-of-place-noun" in (place.get("evidence") or ()) else "unresolved"
+    return place.get("precision")
+
+
+def _placeish(tok: Token, w: Words, mention_roots: set[int]) -> bool:
+    return tok.lower_ in w.location_nouns or tok.ent_type_ in _PLACE_ENTS or tok.i in mention_roots
+
+
+def _in_locative(noun: Token, w: Words) -> bool:
+    """"on a Belgrade bus", "at a Kabul hotel": the noun is itself somewhere."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in w.locative
+
+
+def _climb(root: Token, own: set[int], others: set[int], w: Words,
+           mention_roots: set[int]) -> tuple[Token | None, int, bool, bool]:
+    """From a toponym up to the first verb (or to the event's own words): (that token, hops,
+    descriptive, nested). Descriptive: the toponym only qualifies a person or thing on the way;
+    nested: it hangs on another event's noun, whose place it is first."""
+    nested = False
+    t, hops = root, 0
+    doc = root.doc
+    if root.i + 2 < len(doc) and doc[root.i + 1].text == "-" and doc[root.i + 2].pos_ in ("VERB", "ADJ", "NOUN"):
+        return None, hops, True, nested              # "US-led", "Britain-based", "Turkish-backed"
+    if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS:
+        return None, hops, True, nested              # the subject or object of another verb: an actor
+    while t.i not in own:
+        head = t.head
+        if head.i == t.i:
+            return t, hops, False, nested
+        if t.dep_ in _DESCRIPTIVE_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in own \
+                and not _placeish(head, w, mention_roots) and not _in_locative(head, w):
+            return None, hops, True, nested          # "U.S. soldiers", "Nangarhar residents"
+        if t.dep_ == "pobj" and head.lower_ in w.origin and head.head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and head.head.i not in own and head.head.i not in others \
+                and not _placeish(head.head, w, mention_roots):
+            return None, hops, True, nested          # "a driver from Abidjan", "Smith of Canada"
+        t, hops = head, hops + 1
+        if t.i in others:
+            nested = True                    # "protested against the raids on Yugoslavia"
+        if t.pos_ in _VERBS and t.i not in own and not (t.dep_ == "acl" and t.lemma_ in _NAMING):
+            return t, hops, False, nested
+    return t, hops, False, nested
+
+
+def _path_up(tok: Token, stop: Token) -> list[Token] | None:
+    """The tokens from `tok` up to `stop` (exclusive) if `stop` is an ancestor of `tok`."""
+    path, t = [], tok
+    while t.i != stop.i:
+        if t.head.i == t.i:
+            return None
+        path.append(t)
+        t = t.head
+    return path
+
+
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd")
+
+
+def _shares(verb: Token) -> bool:
+    """A coordinated verb without a subject of its own shares its head's setting ("shot and
+    wounded a man near the crossing")."""
+    return verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _tier(clause: Token, own_tokens: list[Token], own: set[int]) -> tuple[int, int, str]:
+    """(tier, clauses between, rule) of a toponym whose clause is `clause`."""
+    if clause.i in own:
+        return 0, 0, "place:clause"
+    for tok in own_tokens:
+        path = _path_up(tok, clause)
+        if path is None:
+            continue
+        if any(t.dep_ in _REPORTED for t in path):
+            return 4, 0, "place:reporting-clause"
+        verbs = [t for t in path if t.pos_ in _VERBS and t.i not in own]
+        if not verbs and len(path) == 1 and path[0].dep_ in _ARGUMENT_DEPS:
+            return 0, 0, "place:clause"      # "an explosion occurred at the junction"
+        if verbs and all(_shares(t) for t in verbs):
+            return 0, 0, "place:clause"
+        return 1, len(verbs), "place:governing-clause"
+    for tok in own_tokens:
+        path = _path_up(clause, tok)
+        if path is not None:
+            verbs = [t for t in path if t.pos_ in _VERBS]
+            if verbs and all(_shares(t) for t in verbs):
+                return 0, 0, "place:clause"
+            return 3, len(verbs), "place:subordinate-clause"
+    return 4, 0, "place:other-clause"
+
+
+def _border_side(chosen: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
+    """"rebels operating in Mali killed soldiers near the Algerian border": a border says where along
+    it, not on which side; the country the sentence puts the event's actors in says that."""
+    rel = chosen.place.get("relative") or {}
+    if rel.get("kind") != "border":
+        return None
+    others = [c for c in cands if c is not chosen and c.place.get("precision") == "country"
+              and c.place.get("country") and c.place.get("country") != chosen.place.get("country")]
+    return min(others, key=lambda c: (c.tier, abs(c.start - chosen.start))) if len(others) == 1 else None
+
+
+def _conjoined(a: Token, b: Token) -> bool:
+    """Two toponyms in one coordination ("in Yala and Pattani", "between Israel and the Gaza Strip")."""
+    def top(t):
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        return t.i
+    return top(a) == top(b)
+
+
+def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], places: list[dict],
+         exclude: list[tuple[int, int]], others: set[int] = frozenset(), lang: str = "en") -> Link:
+    """`places`: the analysis's places, then its unresolved ones (marked `unresolved`); `others`:
+    the trigger tokens of the sentence's other events."""
+    w = words(lang)
+    own = {t.i for t in own_tokens}
+    others = set(others) - own
+    found = []
+    for p in places:
+        for m in p.get("mentions") or []:
+            s, e = m.get("start"), m.get("end")
+            if isinstance(s, int) and isinstance(e, int) and sent.start_char <= s < sent.end_char \
+                    and not any(a < e and s < b for a, b in exclude):
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and len(span):
+                    found.append((s, e, p, span.root))
+    mention_roots = {r.i for *_, r in found}
+    cands = []
+    for s, e, p, root in found:
+        clause, hops, descriptive, nested = _climb(root, own, others, w, mention_roots)
+        if descriptive or clause is None:
+            continue
+        tier, between, rule = _tier(clause, own_tokens, own)
+        if nested and tier < 2:
+            tier, rule = 2, "place:nested-event"
+        cands.append((_Candidate(s, e, p, root, tier, hops, between), rule))
+    cands = [(c, r) for c, r in cands if c.tier in ACCEPTED_TIERS]
+    if cands:
+        best_tier = min(c.tier for c, _ in cands)
+        top = [(c, r) for c, r in cands if c.tier == best_tier]
+        fine = w.granularity
+        worst = len(fine)
+        anchor = own_tokens[0].idx
+        chosen, rule = min(top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place), worst),
+                                                cr[0].hops, abs(cr[0].start - anchor)))
+        spans = [(c.start, c.end) for c, _ in top if c is chosen or (c.between == chosen.between
+                                                                      and _conjoined(c.root, chosen.root))]
+        side = _border_side(chosen, [c for c, _ in cands])
+        if side is not None:
+            return Link(side.place.get("id"), tuple(sorted({(side.start, side.end), (chosen.start, chosen.end)})),
+                        rule, "place:border-side")
+        if chosen.place.get("unresolved"):
+            return Link(None, tuple(sorted(set(spans))), rule, "place:unresolved")
+        return Link(chosen.place.get("id"), tuple(sorted(set(spans))), rule)
+    if prev is not None:
+        before = [(m["start"], m["end"], p) for p in places if not p.get("unresolved") for m in p.get("mentions") or []
+                  if isinstance(m.get("start"), int) and prev.start_char <= m["start"] < prev.end_char]
+        if before:
+            s, e, p = max(before, key=lambda x: x[0])
+            return Link(p.get("id"), ((s, e),), "place:previous-sentence")
+    return Link()

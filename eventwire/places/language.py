@@ -1,0 +1,38 @@
+"""Per-language place words (data/places/<lang>.yaml), loaded once: which prepositions locate,
+which nouns are kinds of place, which verbs act on territory, how fine each precision is."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import resources
+
+
+@dataclass(frozen=True)
+class Words:
+    locative: frozenset
+    origin: frozenset
+    location_nouns: frozenset
+    kind_nouns: frozenset        # nouns that name the word beside them as a place ("X district")
+    territory_verbs: frozenset   # verbs whose object is a place ("captured Knin", "entered Palmyra")
+    directions: frozenset        # "eastern Ghouta", "east Aleppo"
+    granularity: dict
+
+
+@lru_cache(maxsize=8)
+def words(lang: str = "en") -> Words:
+    import yaml
+
+    try:
+        text = resources.DATA.joinpath(f"places/{lang}.yaml").read_text(encoding="utf-8")
+    except OSError:
+        text = resources.DATA.joinpath("places/en.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+
+    def group(name):
+        return frozenset(str(w).lower() for w in raw.get(name) or ())
+
+    order = raw.get("granularity") or []
+    return Words(group("locative_prepositions"), group("origin_prepositions"), group("location_nouns"),
+                 group("kind_nouns"), group("territory_verbs"), group("directions"),
+                 {p: i for i, p in enumerate(order)})

@@ -1,0 +1,86 @@
+"""Each event's own place: which toponym of its sentence the event is pinned to, on short wire-style
+sentences written for these tests; and the `eval event_places` scorer on a tiny set of our own."""
+import json
+
+import pytest
+
+
+def event(analysis, trigger):
+    for e in analysis.events:
+        words = [e["trigger"]["text"].split()[0]] + [m["text"] for m in e["mentions"]]
+        if trigger in words or (e.get("light_verb") or {}).get("text") == trigger:
+            return e
+    raise AssertionError(f"no event {trigger!r}: {[e['trigger']['text'] for e in analysis.events]}")
+
+
+def where(e):
+    return [m["text"] for m in e["place_mentions"]]
+
+
+def test_the_place_in_the_event_clause_not_the_one_in_a_subordinate_clause(analyze):
+    a = analyze("Soldiers shot and wounded a farmer near the market in Gao while a minister was visiting Bamako.")
+    e = event(a, "shot")
+    assert where(e) == ["Gao"]
+    assert "place:clause" in e["evidence"]
+    assert e["place"] == next(p["id"] for p in a.places if p["name"] == "Gao")
+
+
+def test_a_toponym_describing_a_person_is_not_the_place(analyze):
+    e = event(analyze("Militants attacked U.S. soldiers in Kidal on Tuesday."), "attacked")
+    assert where(e) == ["Kidal"]
+    e = event(analyze("A driver from Niamey was shot dead in Tahoua."), "shot")
+    assert where(e) == ["Tahoua"]
+
+
+def test_a_place_on_the_verb_reaches_the_participle_clause(analyze):
+    e = event(analyze("The bomber blew himself up on a bus in Kano, killing nine people."), "killing")
+    assert where(e) == ["Kano"]
+
+
+def test_the_place_an_armed_group_captures_is_where_it_happens(analyze):
+    assert where(event(analyze("Rebels captured Menaka on Sunday."), "captured")) == ["Menaka"]
+
+
+def test_the_most_specific_place_and_coordinated_places(analyze):
+    e = event(analyze("Clashes in the Ansongo district of eastern Mali killed ten fighters."), "killed")
+    assert where(e) == ["Ansongo"]
+    e = event(analyze("Gunmen shot dead two policemen in Yala and Pattani on Friday."), "shot")
+    assert where(e) == ["Pattani", "Yala"] or where(e) == ["Yala", "Pattani"]
+
+
+def test_a_village_no_gazetteer_knows_is_still_the_place(analyze):
+    a = analyze("Gunmen killed five herders in the village of Kounbarabé on Monday.")
+    e = event(a, "killed")
+    assert where(e) == ["Kounbarabé"]
+    assert e["place"] is None and "place:unresolved" in e["evidence"]
+    assert [u["name"] for u in a.unresolved_places] == ["Kounbarabé"]
+    assert all(p["name"] != "Kounbarabé" for p in a.places)   # geocoded places only
+
+
+def test_an_event_noun_with_its_occurrence_verb(analyze):
+    e = event(analyze("A powerful explosion occurred at a checkpoint in Gao on Sunday."), "explosion")
+    assert where(e) == ["Gao"]
+    assert e["light_verb"]["text"] == "occurred"
+
+
+def test_no_place_in_the_sentence_falls_back_to_the_previous_one(analyze):
+    a = analyze("Fighting resumed in Timbuktu on Monday. Two soldiers were killed, the army said.")
+    e = event(a, "killed")
+    assert where(e) == ["Timbuktu"]
+    assert "place:previous-sentence" in e["evidence"]
+
+
+def test_event_places_scorer(tmp_path):
+    from eventwire.evaluate.event_places import score
+
+    text = "Troops shot three smugglers near Agadez on Monday."
+    rec = {"id": "t1", "text": text, "published": "2024-03-05", "lang": "en",
+           "gold": {"events": [{"trigger": {"start": 7, "end": 11, "text": "shot"},
+                                "places": [{"start": 33, "end": 39, "text": "Agadez"}]}]}}
+    wrong = dict(rec, id="t2", gold={"events": [{"trigger": {"start": 7, "end": 11, "text": "shot"}, "places": []}]})
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (rec, wrong)) + "\n", encoding="utf-8")
+    report = score(str(path))
+    assert report.scored == 2
+    assert report.figures["r"] == 1.0 and report.figures["p"] == pytest.approx(0.5)
+    assert report.figures["trigger_recall"] == 1.0
