@@ -91,6 +91,18 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
         tok.dep_ in ("advcl", "ccomp", "conj")
 
 
+def _presupposed(tok: Token, lex: Lexicon) -> bool:
+    """A clause that takes its event as given: a relative clause or past participle describing a noun
+    ("the militants who attacked the village", "sanctions imposed in 1990") or a temporal or causal
+    clause ("after the army withdrew", "because talks failed"). What the clauses further up say
+    (reports, plans, negations) is about their own event, not this one. An -ing participle is not
+    one ("carried out the raid using information from X": how it was done is part of what is said)."""
+    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return True
+    marks = lex.lists.get("presupposing_marks", ())
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+
+
 def _purpose(tok: Token) -> bool:
     """ "(in order) to combat terrorism", "an agreement to increase trade": an infinitive clause
     that says what is meant to happen."""
@@ -229,6 +241,8 @@ class StatusFinder:
         lists = self.lex.lists
         gov = noun.head
         if noun.dep_ == "pobj" and gov.pos_ == "ADP":
+            if gov.lower_ not in lists.get("complement_preps", ()):
+                return   # "approved at a meeting", "sought peace by talks": not what is governed
             gov = gov.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return
@@ -264,7 +278,7 @@ class StatusFinder:
                     dep in ("ccomp", "parataxis") or (dep in ("xcomp", "oprd") and _passive(head))
                     or (dep == "xcomp" and _perfect_infinitive(t))
                     or (dep == "dobj" and t.pos_ in ("NOUN", "PROPN") and self._is_event(t))):
-                st.add("attributed", lemma)
+                st.add("hypothetical" if lemma in lists.get("predicting_verbs", ()) else "attributed", lemma)
                 for x in self._speaker_ids(head):
                     if x not in st.attributed_to:
                         st.attributed_to.append(x)
@@ -280,7 +294,8 @@ class StatusFinder:
                 st.add("hypothetical", "to")   # "massed to defend", "voted to support": what is meant to happen
         elif head.pos_ == "ADP" and dep == "pcomp" and head.lower_ == "without":
             st.add("negated", "without")   # "without seeking approval"
-        elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and \
+                head.lower_ in lists.get("complement_preps", ()):
             gov = head.head.lemma_.lower()
             if gov in lists.get("deny_verbs", ()) and head.head.pos_ == "VERB":
                 st.add("denied", gov)
@@ -353,12 +368,9 @@ class StatusFinder:
             if head.lemma_.lower() in lists.get("factive_governors", ()) and t.dep_ in ("ccomp", "dobj", "pcomp",
                                                                                         "pobj", "xcomp"):
                 break   # "investigate who shot down the plane": the shooting is presupposed
+            if _presupposed(t, self.lex):
+                break
             self._edge(t, head, st)
-            if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN"):
-                # "leaders who invited Western soldiers", "soldiers captured during the war": a
-                # relative clause describes its noun as it is; plans and negations further up are
-                # about something else (what is reported stays reported)
-                st.muted = frozenset({"hypothetical", "negated"})
             # a coordinated verb shares its head's auxiliaries and negation only with its subject
             local = local and (t.dep_ == "xcomp" or (t.dep_ == "conj" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)))

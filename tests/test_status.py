@@ -1,0 +1,78 @@
+"""Event status: clauses that take their event as given, complement prepositions, forecasts and
+appearances, and the factuality scorer's reading of the gold. Sentences written for these tests."""
+import pytest
+
+from eventwire.evaluate.factuality import attribution_annotated, without_attribution
+
+
+def status_of(analysis, trigger):
+    for e in analysis.events:
+        if trigger in e["trigger"]["text"]:
+            return e
+    raise AssertionError(f"no event {trigger!r} in {[e['trigger']['text'] for e in analysis.events]}")
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    # a temporal clause inside a report: the attack is taken as given, the arrest is the police's report
+    ("Police said the gunmen were arrested after they attacked a checkpoint in Gao.", "attacked", "asserted"),
+    ("Police said the gunmen were arrested after they attacked a checkpoint in Gao.", "arrested", "attributed"),
+    # a relative clause and a participle describe their noun; the report is about the main clause
+    ("Officials said the militants who ambushed the convoy were captured on Sunday.", "ambushed", "asserted"),
+    ("Officials said the militants who ambushed the convoy were captured on Sunday.", "captured", "attributed"),
+    ("The army said the rebels killed in the raid belonged to the group.", "killed", "asserted"),
+    # an -ing participle says how the reported event was done: it is part of the report
+    ("Officials claimed the gunmen carried out the raid using intelligence from a foreign army.", "using",
+     "attributed"),
+    # the local modality of a presupposed clause still counts
+    ("The militants who attacked the town could strike again, the governor said.", "attacked", "asserted"),
+    ("The militants who attacked the town could strike again, the governor said.", "strike", "attributed"),
+])
+def test_presupposed_clauses_are_not_the_report(analyze, text, trigger, status):
+    e = status_of(analyze(text), trigger)
+    assert e["status"] == status, (e["status"], e["modality"])
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    # a circumstance, not the governed complement
+    ("The ceasefire was approved at peace talks in Algiers.", "talks", "asserted"),
+    ("The government sought peace by releasing fifty prisoners.", "releasing", "asserted"),
+    # complement prepositions keep the governor's reading
+    ("The junta is suspected of attacking the convoy.", "attacking", "hypothetical"),
+])
+def test_only_complement_prepositions_carry_a_governor(analyze, text, trigger, status):
+    e = status_of(analyze(text), trigger)
+    assert e["status"] == status, (e["status"], e["modality"])
+
+
+def test_a_forecast_is_hypothetical_and_keeps_its_speaker(analyze):
+    a = analyze("Analysts predicted that the army attacks the rebel stronghold in the spring.")
+    e = status_of(a, "attacks")
+    assert e["status"] == "hypothetical" and e["attributed_to"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The rebels appeared to withdraw from the town.", "hypothetical"),
+    ("The rebels began to withdraw from the town.", "asserted"),
+])
+def test_appearances_hedge_aspectual_verbs_do_not(analyze, text, status):
+    e = status_of(analyze(text), "withdraw")
+    assert e["status"] == status, (e["status"], e["modality"])
+
+
+# ------------------------------------------------------------------------------- the scorer
+
+def _ev(cls, *slinks):
+    return {"event_class": cls, "status": "asserted", "slinks": [{"type": t} for t in slinks]}
+
+
+def test_scorer_sees_when_the_gold_annotates_no_attribution():
+    assert attribution_annotated([_ev("OCCURRENCE"), _ev("REPORTING")]) is False
+    assert attribution_annotated([_ev("OCCURRENCE", "EVIDENTIAL"), _ev("REPORTING")]) is True
+    assert attribution_annotated([_ev("OCCURRENCE", "MODAL")]) is True   # nothing reported: nothing missing
+
+
+def test_scorer_reads_the_layers_without_attribution():
+    assert without_attribution(["attributed", "hypothetical"]) == "hypothetical"
+    assert without_attribution(["denied", "negated"]) == "negated"
+    assert without_attribution(["attributed"]) == "asserted"
+    assert without_attribution([]) == "asserted"
