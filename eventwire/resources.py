@@ -12,6 +12,14 @@ from pathlib import Path
 import yaml
 
 DATA = Path(str(resources.files("eventwire") / "data"))
+# libyaml's loader when PyYAML was built with it (the wheels are): the data files are large enough
+# for the pure-Python parser to cost seconds at start-up.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse(text):
+    """YAML text (or an open file) to Python data, safely."""
+    return yaml.load(text, Loader=_LOADER)
 
 
 @lru_cache(maxsize=None)
@@ -19,7 +27,7 @@ def load(name: str):
     """Parsed content of `data/NAME` (YAML). `name` may contain a sub-folder: `actors/x.yaml`."""
     path = DATA / name
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return parse(fh)
 
 
 def files(folder: str) -> list[str]:

@@ -21,13 +21,11 @@ class Words:
 
 @lru_cache(maxsize=8)
 def words(lang: str = "en") -> Words:
-    import yaml
-
     try:
         text = resources.DATA.joinpath(f"places/{lang}.yaml").read_text(encoding="utf-8")
     except OSError:
         text = resources.DATA.joinpath("places/en.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = resources.parse(text)
 
     def group(name):
         return frozenset(str(w).lower() for w in raw.get(name) or ())

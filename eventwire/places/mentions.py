@@ -133,7 +133,7 @@ def _named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     """"the town of X", "the towns of A, B and X", "X district", "a village called X", "the X
     Military Airport"."""
     s, e = span.start, span.end
-    if any(t.is_punct and t.text not in ("-", "'", "’") for t in span):
+    if any(t.is_punct and t.text not in ("-", "'", "’", "‘", "ʿ", "`") for t in span):
         return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
     if e < len(doc) and doc[e].lower_ in w.kind_nouns and not doc[e].is_title:
         return True
@@ -350,7 +350,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.evidence.append("rule:kind-of-place-noun" if _named_by_kind_noun(doc, span, w)
                                   else "rule:direction-before-name")
                 out.append(m)
-            elif _territory_object(span, w) and name not in surnames and _known_city(gaz, name, 1000):
+            elif _territory_object(span, w) and name not in surnames and _known_city(gaz, name):
                 m = _mention(doc, span, "rescued", None, name)
                 m.evidence.append("rule:object-of-territory-verb")
                 out.append(m)
@@ -430,7 +430,9 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
     m = Mention(span.start_char, span.end_char, span.text, lookup, (span.start, span.end), label, kb,
                 division=division)
     m.cued = (_locative_before(doc, span.start) in STRONG_LOCATIVE or _named_by_kind_noun(doc, span, w)
-              or _after_direction(doc, span, w))
+              or _after_direction(doc, span, w) or (span.start > 0 and doc[span.start - 1].lower_ in w.locative)
+              or (span.start > 1 and doc[span.start - 1].lower_ in _DETERMINERS
+                  and doc[span.start - 2].lower_ in w.locative))
     if kb and kb.startswith("capital:"):
         m.metonym = metonymic(span)
     m.relative = relative_phrase(doc, span.start, span.end)
