@@ -84,3 +84,14 @@ def test_event_places_scorer(tmp_path):
     assert report.scored == 2
     assert report.figures["r"] == 1.0 and report.figures["p"] == pytest.approx(0.5)
     assert report.figures["trigger_recall"] == 1.0
+
+
+def test_of_after_a_thing_is_a_part_not_an_origin(analyze):
+    e = event(analyze("Police patrolled the terminals of Kano airport on Monday."), "patrolled")
+    assert where(e) == ["Kano"]
+    e = event(analyze("Musa Ibrahim of Niger was shot dead in Gao on Monday."), "shot")
+    assert "Niger" not in where(e)
+
+
+def test_a_name_the_parser_hangs_on_a_date_is_still_the_place(analyze):
+    assert where(event(analyze("Troops patrolled Bamako Saturday."), "patrolled")) == ["Bamako"]

@@ -74,6 +74,16 @@ def _in_locative(noun: Token, w: Words) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in w.locative
 
 
+def _origin_of(prep: Token, own: set[int], others: set[int], w: Words, mention_roots: set[int]) -> bool:
+    """"from"/"of" giving where someone comes from: "a driver from Abidjan", "Smith of Canada";
+    not "the terminals of Heathrow airport" or "the outskirts of Gao" ("of" after a thing is a part)."""
+    noun = prep.head
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.i in own or noun.i in others \
+            or _placeish(noun, w, mention_roots):
+        return False
+    return prep.lower_ != "of" or noun.ent_type_ in ("PERSON", "NORP", "ORG") or noun.pos_ == "PRON"
+
+
 def _climb(root: Token, own: set[int], others: set[int], w: Words,
            mention_roots: set[int]) -> tuple[Token | None, int, bool, bool]:
     """From a toponym up to the first verb (or to the event's own words): (that token, hops,
@@ -90,12 +100,14 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         head = t.head
         if head.i == t.i:
             return t, hops, False, nested
-        if t.dep_ in _DESCRIPTIVE_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in own \
-                and not _placeish(head, w, mention_roots) and not _in_locative(head, w):
-            return None, hops, True, nested          # "U.S. soldiers", "Nangarhar residents"
-        if t.dep_ == "pobj" and head.lower_ in w.origin and head.head.pos_ in ("NOUN", "PROPN", "PRON") \
-                and head.head.i not in own and head.head.i not in others \
-                and not _placeish(head.head, w, mention_roots):
+        if t.dep_ in _DESCRIPTIVE_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in own:
+            np_head = head
+            while np_head.dep_ == "compound" and np_head.head.i != np_head.i and np_head.head.pos_ in ("NOUN", "PROPN"):
+                np_head = np_head.head               # "a west Dublin soccer field": judge "field"
+            if np_head.i not in own and np_head.ent_type_ not in ("DATE", "TIME") \
+                    and not _placeish(np_head, w, mention_roots) and not _in_locative(np_head, w):
+                return None, hops, True, nested      # "U.S. soldiers", "Nangarhar residents"
+        if t.dep_ == "pobj" and head.lower_ in w.origin and _origin_of(head, own, others, w, mention_roots):
             return None, hops, True, nested          # "a driver from Abidjan", "Smith of Canada"
         t, hops = head, hops + 1
         if t.i in others:
