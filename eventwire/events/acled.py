@@ -229,6 +229,8 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         for p in places or []:
             if p.get("id") == primary.get("place"):
                 place_country = p.get("country")
+        if place_country is None:
+            place_country = _story_country(primary, places or [])
         for a in actors:
             e = by_id.get(a)
             if e is None or e.actor is None:
@@ -249,6 +251,19 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             codes.append((None, place_country, implied))
     return {"event_type": event_type, "sub_event_type": sub, "event": primary["id"], "fatalities": killed,
             "actors": actors, "actor_codes": codes}
+
+
+def _story_country(primary: dict, places: list[dict]) -> str | None:
+    """The country an event with no place of its own happened in, for ACLED's "(<country>)" actors:
+    the one country of the places of its sentence, else of the whole text, when there is just one."""
+    sent = primary.get("sentence") or {}
+    def countries(inside):
+        return {p["country"] for p in places if p.get("country") and any(inside(m) for m in p.get("mentions") or [])}
+    here = countries(lambda m: sent.get("start", -1) <= m.get("start", -2) < sent.get("end", -1))
+    if len(here) == 1:
+        return next(iter(here))
+    everywhere = countries(lambda m: True)
+    return next(iter(everywhere)) if len(everywhere) == 1 else None
 
 
 def _implied_sector(primary: dict, event_type: str, sub: str) -> str | None:

@@ -225,12 +225,27 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
             return Link(side.place.get("id"), tuple(sorted({(side.start, side.end), (chosen.start, chosen.end)})),
                         rule, "place:border-side")
         if chosen.place.get("unresolved"):
-            return Link(None, tuple(sorted(set(spans))), rule, "place:unresolved")
+            # The spot has no coordinates: `place` is the best geocoded place the sentence (or the
+            # one before) gives for the event ("the village of X in the Mopti region": Mopti).
+            resolved = [c for c, _ in cands if not c.place.get("unresolved")]
+            near = min(resolved, key=lambda c: (c.tier, c.between, fine.get(_grain(c.place), worst), c.hops)) \
+                if resolved else None
+            around = near.place.get("id") if near is not None else _previous(prev, places)[0]
+            return Link(around, tuple(sorted(set(spans))), rule, "place:unresolved")
         return Link(chosen.place.get("id"), tuple(sorted(set(spans))), rule)
-    if prev is not None:
-        before = [(m["start"], m["end"], p) for p in places if not p.get("unresolved") for m in p.get("mentions") or []
-                  if isinstance(m.get("start"), int) and prev.start_char <= m["start"] < prev.end_char]
-        if before:
-            s, e, p = max(before, key=lambda x: x[0])
-            return Link(p.get("id"), ((s, e),), "place:previous-sentence")
+    pid, span = _previous(prev, places)
+    if pid is not None:
+        return Link(pid, (span,), "place:previous-sentence")
     return Link()
+
+
+def _previous(prev: Span | None, places: list[dict]) -> tuple[str | None, tuple[int, int] | None]:
+    """The last geocoded place of the previous sentence: news continues a scene across sentences."""
+    if prev is None:
+        return None, None
+    before = [(m["start"], m["end"], p) for p in places if not p.get("unresolved") for m in p.get("mentions") or []
+              if isinstance(m.get("start"), int) and prev.start_char <= m["start"] < prev.end_char]
+    if not before:
+        return None, None
+    s, e, p = max(before, key=lambda x: x[0])
+    return p.get("id"), (s, e)
