@@ -466,3 +466,69 @@ def test_it_does_not_stand_for_a_plural_group_nor_cross_a_paragraph(analyze):
     assert all(q["speaker"] is None for q in a.quotes)
     a = analyze("The army closed the road.\n\nIt said the town was calm.")
     assert all(q["speaker"] is None for q in a.quotes)
+
+
+# --- sentence bounds of direct quotes, floating quotes, speakers by recency ----------------------
+
+def test_a_quote_that_ends_its_sentence_takes_no_cue_from_the_next(analyze):
+    text = ("Lawyer Ibrahim Sow said the charges were unfounded. “My client did nothing but report "
+            "the news.” Prosecutor Fanta Keita, who brought charges relating to the leak, declined to comment.")
+    a = analyze(text)
+    q = one(a, "direct")
+    assert q["cue"] is None or q["cue"]["text"] != "relating"
+    assert q["speaker"] is None or "Fanta Keita" not in names(speaker_entity(a, q))
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Author Leila Haidari said the ban would not stop her. One of her novels, “The Last Winter in Herat” "
+     "is also on the list.", "The Last Winter in Herat"),
+    ("Author Leila Haidari said the ban would not stop her. ‘Our voices remain’ Other writers "
+     "have left the country.", "Our voices remain"),
+])
+def test_titles_and_subheadings_in_marks_do_not_float(analyze, text, title):
+    a = analyze(text)
+    q = next(q for q in a.quotes if q["text"] == title)
+    assert q["speaker"] is None and "rule:floating-quote" not in q["evidence"]
+
+
+def test_floating_quote_after_a_full_stop_still_floats(analyze):
+    text = ("Governor Amina Haidara said the town had run out of fuel. “We have no diesel for the "
+            "generators. The clinic is dark at night.”")
+    a = analyze(text)
+    q = one(a, "direct")
+    assert "rule:floating-quote" in q["evidence"]
+    assert "Amina Haidara" in names(speaker_entity(a, q))
+
+
+def test_he_said_is_not_a_person_named_inside_the_quote(analyze):
+    text = ("Finance Minister Amadou Diallo spoke to reporters in Bamako on Friday. “If Moussa Keita "
+            "does not resign, the coalition will fall apart,” he said.")
+    a = analyze(text)
+    q = one(a, "direct")
+    assert q["speaker_text"] == "he"
+    assert "Amadou Diallo" in names(speaker_entity(a, q))
+
+
+def test_a_surname_speaker_resolves_to_the_full_name(analyze):
+    text = ("Security analyst Kabiru Adamu welcomed the new force. “It will need money and men,” "
+            "Adamu said.")
+    a = analyze(text)
+    assert speaker_entity(a, one(a, "direct")).name == "Kabiru Adamu"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Ministry of Defence released the following statement: “Our forces repelled the attack "
+     "and the situation is under control.”", "Ministry of Defence"),
+    ("As Defence Minister Sadio Camara put it, “The army is ready for anything.”", "Sadio Camara"),
+])
+def test_a_quote_introduced_without_a_cue_verb(analyze, text, name):
+    a = analyze(text)
+    q = one(a, "direct")
+    assert name in names(speaker_entity(a, q))
+    assert any(e.startswith("rule:introduced-by") for e in q["evidence"])
+
+
+def test_a_colon_with_nobody_named_before_it_leaves_the_quote_unattributed(analyze):
+    a = analyze("The results were as follows: “Forty percent backed the plan.”")
+    q = one(a, "direct")
+    assert q["speaker"] is None and q["speaker_text"] is None

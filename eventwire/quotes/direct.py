@@ -19,7 +19,7 @@ from .cues import Cue
 from .lexicon import Lexicon
 from .marks import Marked
 from .record import DocText, Quote, copy_speaker, overlap
-from .speakers import EntityIndex, cue_speaker, inverted_speaker, set_speaker
+from .speakers import EntityIndex, cue_speaker, inverted_speaker, set_speaker, verb_speaker
 
 AFTER_TOKENS = 12    # how far after a quote its cue may stand ("...," the army's spokesman said)
 BEFORE_TOKENS = 30   # how far before it ("The minister told reporters on Thursday: ...")
@@ -40,9 +40,24 @@ def _is_cue_token(tok: Token, cues_by_token: dict[int, Cue]) -> Cue | None:
     return cue
 
 
+def _ends_sentence(m: Marked, text: str) -> bool:
+    """Whether a quote closes its own sentence: its words end on a full stop and what follows
+    the closing mark starts with a capital ("...at work.” Mhlanga, who faces two charges"): the
+    next sentence is the outlet's, and a cue verb in it reports something else. A question or an
+    exclamation may still be followed by its cue ("“Who is dead?” Marapira asked")."""
+    if m.inner_end <= m.inner_start or text[m.inner_end - 1] not in ".\u2026":
+        return False
+    j = m.end
+    while j < len(text) and text[j] in " \t\u00a0":
+        j += 1
+    return j < len(text) and text[j].isupper()
+
+
 def _after_cue(m: Marked, txt: DocText, cues_by_token) -> Cue | None:
     """The first cue verb after the quote in its sentence."""
     doc = txt.doc
+    if _ends_sentence(m, txt.text):
+        return None
     i = txt.token_at(m.end)
     for n in range(AFTER_TOKENS):
         if i + n >= len(doc):
@@ -266,10 +281,32 @@ class Resolver:
             if own is not None:
                 self.consumed.add(id(own))
             return self._attributed(m, cue, f"rule:cue-{where}-quote", where)
+        quote = self._introduced(m) if not partial_here else None
+        if quote is not None:
+            return quote
         quote = _direct_from_cue(m, None, "partial" if partial_here else "direct", "rule:no-cue")
         if partial_here and len(txt.text[m.inner_start:m.inner_end].split()) <= SCARE_WORDS:
             # a word or two in quotes that nobody is reported to say: the outlet's own
             quote.scare, quote.evidence = True, ["rule:scare-no-speaker"]
+        return quote
+
+    def _introduced(self, m: Marked) -> Quote | None:
+        """A quote introduced with no cue verb: after a sentence ending in a colon ("The ministry
+        released the following statement: “...”") or by "As X put it, “...”". Its speaker is the
+        subject of the introducing verb, and only when that names somebody."""
+        found = _introducer(m, self.txt, self.lex)
+        if found is None:
+            return None
+        verb, rule = found
+        speaker = Quote(0, 0, "indirect", None)
+        set_speaker(speaker, verb_speaker(verb), self.index)
+        if not speaker.entities:
+            return None
+        cue = Cue(verb.idx, verb.idx + len(verb.text), verb.text, "assert", "introducer", verb,
+                  [f"cues/{self.lex.lang}.yaml:introducers"])
+        quote = _direct_from_cue(m, cue, "direct", rule)
+        copy_speaker(quote, speaker)
+        quote.evidence += [e for e in speaker.evidence if e.startswith("rule:")]
         return quote
 
     def _attributed(self, m: Marked, cue: Cue, rule: str, where: str) -> Quote:
@@ -294,6 +331,38 @@ class Resolver:
         copy_speaker(quote, speaker)
         quote.evidence += [e for e in speaker.evidence if e.startswith("rule:inverted")]
         return quote
+
+
+def _introducer(m: Marked, txt: DocText, lex: Lexicon | None) -> tuple[Token, str] | None:
+    """The verb of the clause that introduces a quote with no cue: the clause ends in a colon
+    right before the quote (or ends the paragraph before it), or it is "as X put it," before it."""
+    if lex is None:
+        return None
+    doc = txt.doc
+    i = txt.token_before(m.start)
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    if tok.text == ":" and lex.intro_colon:
+        node = tok.head
+        for _ in range(3):  # the colon hangs on the verb, or on its object ("the following statement")
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i < tok.i:
+            return node, "rule:introduced-by-colon"
+        return None
+    if tok.text == "," and lex.intro_as and "\n" not in tok.whitespace_:
+        for k in range(i - 1, max(-1, i - BEFORE_TOKENS), -1):
+            cand = doc[k]
+            if cand.text in _SENTENCE_END or "\n" in cand.whitespace_:
+                break
+            if cand.lemma_.lower() in lex.intro_as and any(
+                    c.dep_ == "mark" and c.lower_ == "as" for c in cand.children):
+                return cand, "rule:introduced-by-as"
+    return None
 
 
 def _after_token(cue: Cue) -> int:

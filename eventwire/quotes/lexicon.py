@@ -56,6 +56,10 @@ class Lexicon:
     source_preps: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     source_stance: str = "assert"
+    # Quotes introduced with no cue verb: a sentence ending in a colon ("X released the following
+    # statement: “...”"), and "As X put it, “...”" with a verb of `as_verbs`.
+    intro_colon: bool = False
+    intro_as: frozenset[str] = frozenset()
 
     def frame(self, lemma: str) -> Frame:
         return self.frames.get(lemma) or Frame()
@@ -142,5 +146,8 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     lex.source_preps = frozenset(sources.get("prepositions") or ())
     lex.source_nouns = frozenset(sources.get("nouns") or ())
     lex.source_stance = sources.get("stance", "assert")
+    intro = data.get("introducers") or {}
+    lex.intro_colon = bool(intro.get("colon"))
+    lex.intro_as = frozenset(intro.get("as_verbs") or ())
     lex.disputing = frozenset(f for f, v in lex.forms.items() if v.stance in ("deny", "accuse"))
     return lex

@@ -161,8 +161,11 @@ def according_speaker(tok: Token) -> Token | None:
 class EntityIndex:
     """Which entity mentions a token, through the mention chains."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]):
+    def __init__(self, doc: Doc, entities: list[Entity], quoted=None):
+        self.doc = doc
+        self.quoted = quoted  # char -> whether it lies inside quotation marks (None: never)
         self.by_token: dict[int, Entity] = {}
+        self.surnames: dict[str, dict[int, Entity]] | None = None  # built on first use
         spans = []
         for ent in entities:
             for m in ent.mentions:
@@ -254,6 +257,76 @@ def _antecedent(head: Token, index: EntityIndex) -> Entity | None:
     return None
 
 
+_PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_PERSON_CHARS = 1500      # how far back "he said" may look for the person it stands for
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _gender(ent: Entity) -> set[str]:
+    return {_PERSONAL[m.text.lower()] for m in ent.mentions if m.kind == "pronoun" and m.text.lower() in _PERSONAL}
+
+
+def _outside(index: EntityIndex, char: int) -> bool:
+    return index.quoted is None or not index.quoted(char)
+
+
+def _said_by(tok: Token) -> bool:
+    """A mention that is the subject of its clause or the speaker of a cue ("..., said Diarra")."""
+    for _ in range(3):
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if tok.dep_ in ("dobj", "attr", "npadvmod") and tok.head.lemma_.lower() in ("say", "tell", "add"):
+            return True
+        if tok.dep_ not in ("compound", "appos", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _person_before(head: Token, index: EntityIndex) -> Entity | None:
+    """The person a "he"/"she" speaker stands for: the most recent person named outside quotation
+    marks (a name inside a quote is what the quote talks about, rarely who speaks), a subject or
+    a speaker before any other mention, of no other gender."""
+    gender = _PERSONAL[head.lower_]
+    lo = head.idx - _PERSON_CHARS
+    k = bisect_right(index.starts, head.idx - 1)
+    fallback = None
+    for s, e, ent in reversed(index.spans[max(0, k - 4 * _ANTECEDENT_MENTIONS):k]):
+        if s < lo:
+            break
+        if e > head.idx or ent.type != "PERSON" or not _outside(index, s):
+            continue
+        if any(m.start == s and m.kind == "pronoun" for m in ent.mentions):
+            continue
+        if _gender(ent) - {gender}:
+            continue
+        span = index.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and _said_by(span.root):
+            return ent
+        fallback = fallback or ent
+    return fallback
+
+
+def _trusted(ent: Entity, head: Token, index: EntityIndex) -> bool:
+    """Whether a pronoun's chain may stand: it reaches a person named outside quotation marks."""
+    return ent.type == "PERSON" and any(
+        m.kind != "pronoun" and m.start < head.idx and _outside(index, m.start) for m in ent.mentions)
+
+
+def _surname(head: Token, index: EntityIndex) -> Entity | None:
+    """"Adamu said" where the chains missed the link: the one person whose name ends so."""
+    if head.pos_ != "PROPN" or len(head.text) < 3:
+        return None
+    if index.surnames is None:
+        index.surnames = {}
+        for _, _, ent in index.spans:
+            words = ent.name.lower().split()
+            if ent.type == "PERSON" and len(words) > 1:
+                index.surnames.setdefault(words[-1], {})[id(ent)] = ent
+    found = index.surnames.get(head.text.lower(), {})
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def set_speaker(q: Quote, head: Token | None, index: EntityIndex) -> None:
     q.speaker_head = head
     if head is None:
@@ -261,6 +334,17 @@ def set_speaker(q: Quote, head: Token | None, index: EntityIndex) -> None:
     span = np_span(head)
     q.speaker_span = (span.start_char, span.end_char)
     q.entities = index.entities_of(head)
+    if head.lower_ in _PERSONAL and head.pos_ == "PRON" and head.dep_ in _SUBJECT_DEPS and not (
+            q.entities and _trusted(q.entities[0], head, index)):
+        ent = _person_before(head, index)
+        if ent is not None:
+            q.entities = [ent]
+            q.evidence.append("rule:pronoun-person")
+    if not q.entities:
+        ent = _surname(head, index)
+        if ent is not None:
+            q.entities = [ent]
+            q.evidence.append("rule:surname")
     if not q.entities:
         ent = _antecedent(head, index)
         if ent is not None:

@@ -24,7 +24,7 @@ from .cues import Cue, find_cues, reporting_hits
 from .direct import Resolver, merge_continuations
 from .indirect import content_span
 from .lexicon import Lexicon, lexicon
-from .marks import pair_quotes
+from .marks import QUOTE_CHARS, pair_quotes
 from .record import DocText, Quote, copy_speaker
 from .speakers import NAMED_TYPES, EntityIndex, cue_speaker, set_speaker, verb_speaker
 
@@ -45,7 +45,7 @@ def find_quotes(doc: Doc, entities: list[Entity], lang: str = "en") -> list[dict
     text = doc.text
     marked = pair_quotes(text)
     txt = DocText(doc, marked)
-    index = EntityIndex(doc, entities)
+    index = EntityIndex(doc, entities, lambda char: txt.quote_at(char) is not None)
     named = [(m.start, m.end) for e in entities if e.type in NAMED_TYPES for m in e.mentions]
     cues = find_cues(doc, lex, named) if lex is not None else []
     indirect = _attributions(doc, lex, txt, index, cues) if lex is not None else []
@@ -173,7 +173,7 @@ def _float(quotes: list[Quote], txt: DocText) -> None:
             if not q.scare and q.within is None and (q.entities or q.speaker_span):
                 last = q
             continue
-        if q.kind != "direct" or q.scare:
+        if q.kind != "direct" or q.scare or not _opens_sentence(q, txt.text):
             continue
         end = max(last.end, last.cue.end) if last is not None else 0
         if last is not None and txt.paragraph(q.start) - txt.paragraph(end) <= 1:
@@ -182,6 +182,29 @@ def _float(quotes: list[Quote], txt: DocText) -> None:
             q.follows = last
             q.evidence = [*last.cue.evidence, "rule:floating-quote"]
             last = q
+
+
+_OPENING_AFTER = set(".!?\u2026:")
+_CLOSING_WORDS = set(".!?\u2026,;:-\u2013\u2014") | set(QUOTE_CHARS)
+
+
+def _opens_sentence(q: Quote, text: str) -> bool:
+    """Whether a quote with no cue stands as speech of its own: it opens its paragraph or a
+    sentence (after a full stop, not after a comma: "One of his books, “Waziristan”" names a
+    title), and its words end like a sentence, not like a title or a subheading run into the
+    text ("'Hostility is directed at women' Khoshbo believes ...")."""
+    m = q.mark
+    if m is None:
+        return False
+    j = m.start - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    while j >= 0 and text[j] in QUOTE_CHARS and j > 0 and text[j - 1] in _OPENING_AFTER:
+        j -= 1  # '... at work.” “We ...'
+    if j >= 0 and text[j] != "\n" and text[j] not in _OPENING_AFTER:
+        return False
+    words = text[m.inner_start:m.inner_end].rstrip()
+    return bool(words) and (words[-1] in _CLOSING_WORDS or not m.closed)
 
 
 def _to_dict(q: Quote, text: str, hits, hit_starts: list[int]) -> dict:
