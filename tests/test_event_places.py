@@ -95,3 +95,25 @@ def test_of_after_a_thing_is_a_part_not_an_origin(analyze):
 
 def test_a_name_the_parser_hangs_on_a_date_is_still_the_place(analyze):
     assert where(event(analyze("Troops patrolled Bamako Saturday."), "patrolled")) == ["Bamako"]
+
+
+def test_a_sentence_of_hundreds_of_places_weighs_a_bounded_number_per_event(analyze, monkeypatch):
+    """Bounded work, not a timing: each event climbs at most MAX_CANDIDATES toponyms, each at most
+    MAX_DEPTH heads, however long the flattened list is."""
+    from eventwire.events import location
+
+    calls = []
+    climb = location._climb
+
+    def counting(root, *args):
+        calls.append(root.i)
+        return climb(root, *args)
+
+    monkeypatch.setattr(location, "_climb", counting)
+    towns = ["Gao", "Kidal", "Mopti", "Timbuktu", "Menaka", "Kayes"]
+    text = " ".join(f"Gunmen killed {i} people in {towns[i % 6]} and raided a village near {towns[(i + 2) % 6]},"
+                    for i in range(1, 150)) + " police said."
+    a = analyze(text)
+    assert len(a.events) > 50
+    assert len(calls) <= len(a.events) * location.MAX_CANDIDATES
+    assert all(e["place_mentions"] for e in a.events if e["trigger"]["text"] == "killed")

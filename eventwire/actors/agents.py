@@ -2,6 +2,8 @@
 coded to a country and sector from `data/agents.yaml` and the gazetteer spans in the phrase."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -88,11 +90,27 @@ class Coding:
 def _gazetteer_in(doc: Doc, start: int, end: int):
     """Gazetteer names in a token range, less those inside a longer place name the NER kept
     ("London" in "New London"); names inside organisations stay ("Malian" in "Malian Air Force")."""
-    places = [e for e in doc.ents if not e.kb_id_ and e.label_ in ("GPE", "LOC", "FAC")]
-    for span in doc.spans.get(SPANS_KEY, []):
-        if start <= span.start and span.end <= end and not any(
-                p.start <= span.start and span.end <= p.end for p in places):
+    places, spans, starts = _indexed(doc)
+    for k in range(bisect_left(starts, start), len(spans)):
+        span = spans[k]
+        if span.start >= end:
+            break
+        if span.end <= end and not any(a <= span.start and span.end <= b for a, b in places):
             yield span
+
+
+def _indexed(doc: Doc):
+    """The NER's own place names and the gazetteer spans (sorted by start) of a parsed document,
+    computed once per document: `doc.ents` walks every token on each access, and phrases are coded
+    by the thousand in long texts."""
+    if _LAST[0] is not doc:
+        places = [(e.start, e.end) for e in doc.ents if not e.kb_id_ and e.label_ in ("GPE", "LOC", "FAC")]
+        spans = sorted(doc.spans.get(SPANS_KEY, []), key=lambda s: (s.start, s.end))
+        _LAST[:] = [doc, (places, spans, [s.start for s in spans])]
+    return _LAST[1]
+
+
+_LAST: list = [None, None]   # the document last indexed, and its index (documents are coded one at a time)
 
 
 def country_in(doc: Doc, start: int, end: int, coding: Coding) -> None:

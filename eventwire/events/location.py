@@ -96,7 +96,7 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         return None, hops, True, nested              # "US-led", "Britain-based", "Turkish-backed"
     if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS:
         return None, hops, True, nested              # the subject or object of another verb: an actor
-    while t.i not in own:
+    while t.i not in own and hops < MAX_DEPTH:
         head = t.head
         if head.i == t.i:
             return t, hops, False, nested
@@ -117,15 +117,31 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
     return t, hops, False, nested
 
 
+MAX_DEPTH = 60          # head chains longer than this (flattened tables) are cut: bounded time
+MAX_CANDIDATES = 40     # toponyms weighed per event: the nearest ones in the sentence
+
+
+_CHAINS: dict = {}
+
+
+def _chain(tok: Token) -> tuple[list[Token], dict[int, int]]:
+    """`tok` and its heads up to the root (at most MAX_DEPTH), with each one's position; cached per
+    document while one event list is linked (`link` clears it)."""
+    hit = _CHAINS.get(tok.i)
+    if hit is None:
+        path, t = [tok], tok
+        while t.head.i != t.i and len(path) < MAX_DEPTH:
+            t = t.head
+            path.append(t)
+        hit = _CHAINS[tok.i] = (path, {x.i: k for k, x in enumerate(path)})
+    return hit
+
+
 def _path_up(tok: Token, stop: Token) -> list[Token] | None:
     """The tokens from `tok` up to `stop` (exclusive) if `stop` is an ancestor of `tok`."""
-    path, t = [], tok
-    while t.i != stop.i:
-        if t.head.i == t.i:
-            return None
-        path.append(t)
-        t = t.head
-    return path
+    path, where = _chain(tok)
+    k = where.get(stop.i)
+    return None if k is None or k == 0 and stop.i != tok.i else path[:k]
 
 
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd")
@@ -190,15 +206,22 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
     w = words(lang)
     own = {t.i for t in own_tokens}
     others = set(others) - own
+    if _CHAINS.get("doc") is not doc:
+        _CHAINS.clear()
+        _CHAINS["doc"] = doc
+    inside = [(m["start"], m["end"], p) for p in places for m in p.get("mentions") or []
+              if isinstance(m.get("start"), int) and isinstance(m.get("end"), int)
+              and sent.start_char <= m["start"] < sent.end_char]
+    if len(inside) > MAX_CANDIDATES:   # a list of hundreds of names: weigh the nearest
+        here = own_tokens[0].idx
+        inside = sorted(inside, key=lambda f: abs(f[0] - here))[:MAX_CANDIDATES]
+    exclude = [(a, b) for a, b in exclude if a < sent.end_char and b > sent.start_char]
     found = []
-    for p in places:
-        for m in p.get("mentions") or []:
-            s, e = m.get("start"), m.get("end")
-            if isinstance(s, int) and isinstance(e, int) and sent.start_char <= s < sent.end_char \
-                    and not any(a < e and s < b for a, b in exclude):
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is not None and len(span):
-                    found.append((s, e, p, span.root))
+    for s, e, p in inside:
+        if not any(a < e and s < b for a, b in exclude):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span):
+                found.append((s, e, p, span.root))
     mention_roots = {r.i for *_, r in found}
     cands = []
     for s, e, p, root in found:

@@ -228,7 +228,8 @@ def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue
     heads = [m.group(1) for m in map(_TRANSCRIPT.match, lines) if m]
     transcript = {h for h in heads if heads.count(h) > 1} if len(heads) < 1000 else set()
     # the words of the names, for headline names the parse missed
-    names = {w.lower() for a, b in named for w in doc.text[a:b].split() if w[:1].isupper() and len(w) > 2}
+    text = doc.text   # built anew on every access: once, not once per name
+    names = {w.lower() for a, b in named for w in text[a:b].split() if w[:1].isupper() and len(w) > 2}
     out, lo = [], 0
     for line in lines:
         if line.strip():
