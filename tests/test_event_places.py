@@ -117,3 +117,9 @@ def test_a_sentence_of_hundreds_of_places_weighs_a_bounded_number_per_event(anal
     assert len(a.events) > 50
     assert len(calls) <= len(a.events) * location.MAX_CANDIDATES
     assert all(e["place_mentions"] for e in a.events if e["trigger"]["text"] == "killed")
+
+
+def test_a_named_district_is_finer_than_the_city_it_is_in(analyze):
+    e = event(analyze("Two civilians were killed in a car bomb attack in the Tessabougou district of northern Bamako."),
+              "killed")
+    assert where(e) == ["Tessabougou"]

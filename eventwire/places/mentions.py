@@ -429,7 +429,10 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
     w = words(doc.lang_ or "en")
     m = Mention(span.start_char, span.end_char, span.text, lookup, (span.start, span.end), label, kb,
                 division=division)
-    m.cued = (_locative_before(doc, span.start) in STRONG_LOCATIVE or _named_by_kind_noun(doc, span, w)
+    kind = _named_by_kind_noun(doc, span, w)
+    if kind and not kb:
+        m.evidence.append("rule:kind-of-place-noun")   # "the Zafaraniyah district": a named spot
+    m.cued = (_locative_before(doc, span.start) in STRONG_LOCATIVE or kind
               or _after_direction(doc, span, w) or (span.start > 0 and doc[span.start - 1].lower_ in w.locative)
               or (span.start > 1 and doc[span.start - 1].lower_ in _DETERMINERS
                   and doc[span.start - 2].lower_ in w.locative))
