@@ -148,3 +148,49 @@ def test_direction_words_do_not_hide_the_country(analyze):
 def test_agent_takes_the_country_where_its_verb_happens(analyze):
     e = entity_with(analyze("Thousands of protesters marched in several regions of Niger on Sunday."), "protesters")
     assert e.actor.country == "NER"
+
+
+def _entity_of_mention(analysis, text, nth=0):
+    """The entity of the nth mention (in text order) reading `text` exactly."""
+    hits = sorted((m.start, e) for e in analysis.entities for m in e.mentions if m.text == text)
+    assert len(hits) > nth, f"no mention {text!r} #{nth}"
+    return hits[nth][1]
+
+
+def test_definite_role_joins_the_last_person_with_that_post(analyze):
+    a = analyze("A State Department spokesperson urged the release of David Wong on Monday. "
+                "Wong has been held without trial since May. "
+                "\"He must be freed,\" the spokesperson added.")
+    spokesperson = entity_with(a, "the spokesperson")
+    assert spokesperson is entity_with(a, "A State Department spokesperson")
+    assert spokesperson is not entity_with(a, "David Wong")
+
+
+def test_definite_role_skips_a_person_with_another_post(analyze):
+    a = analyze("Senator Mark Hollis criticized the deal on Tuesday. "
+                "The spokesperson said the ministry would respond in writing.")
+    assert entity_with(a, "The spokesperson") is not entity_with(a, "Mark Hollis")
+
+
+def test_equivalent_title_of_the_same_domain_joins_the_person(analyze):
+    a = analyze("Commerce Secretary Howard Linden announced new tariffs on steel. "
+                "Senator Maria Costa said the talks had stalled. "
+                "The commerce chief said the tariffs would take effect in May.")
+    chief = entity_with(a, "The commerce chief")
+    assert chief is entity_with(a, "Howard Linden")
+    assert chief is not entity_with(a, "Maria Costa")
+
+
+def test_the_younger_namesake_is_not_the_person_named_first(analyze):
+    a = analyze("Publisher Jimmy Pak was sentenced to six years in prison on Monday. "
+                "\"My father is innocent,\" the younger Pak told reporters. "
+                "The younger Pak said the family would appeal.")
+    younger = _entity_of_mention(a, "Pak", 0)
+    assert younger is not entity_with(a, "Jimmy Pak")
+    assert _entity_of_mention(a, "Pak", 1) is younger
+
+
+def test_a_relative_named_after_the_relation_is_somebody_else(analyze):
+    a = analyze("Jailed publisher Pak was sentenced on Monday. "
+                "Pak's son Sebastian Pak said the trial had been unfair.")
+    assert entity_with(a, "Sebastian Pak") is not _entity_of_mention(a, "Pak", 0)

@@ -4,8 +4,14 @@
 Rules, in document order:
 - a name that is a sub-sequence of an earlier (or later, longer) name joins its chain;
 - titles written before a name, and appositive roles ("X, the army spokesman,") become titles;
-- a role description joins the person mentioned most recently within `WINDOW` sentences; with
-  no such person (a headline or standfirst), the first person named within the next `WINDOW`;
+- a definite role description ("the spokesperson", "the commerce chief") joins the person most
+  recently described with a post of the same family and domain (`agents.yaml:role_families`,
+  `domain_synonyms`) within `SOLE_WINDOW` sentences; failing that, the person mentioned most
+  recently within `WINDOW` sentences unless that person's own posts are of another family or
+  domain ("the spokesperson" is not "Senator X"); with no person yet (a headline or standfirst),
+  the first compatible person named within the next `WINDOW`;
+- a name set against a namesake ("the younger Lai") or related to somebody ("Lai's son
+  Sebastien Lai") is never the person it contrasts with or is related to;
 - a pronoun joins the person mentioned most recently within `WINDOW` sentences (`SOLE_WINDOW`
   when that person is the only one mentioned in that stretch), or nobody.
 A role nobody claims becomes an entity of its own ("a police spokesman"), coded from its words.
@@ -14,6 +20,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from functools import lru_cache
+
+from .. import resources
 from ..actors.agents import Term, code_phrase, left_phrase
 from .model import Actor, Entity, Mention
 from .named import DOMESTIC, bare_name, mention
@@ -45,9 +54,68 @@ def _name_tokens(span: Span) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=1)
+def _role_data():
+    """Role families, domain synonyms, comparative and relation words of `agents.yaml`."""
+    data = resources.load("agents.yaml")
+    families = {w: fam for fam, words in (data.get("role_families") or {}).items() for w in words}
+    synonyms = {w: f"syn:{i}" for i, group in enumerate(data.get("domain_synonyms") or []) for w in group}
+    comparatives = {w: side for side, words in (data.get("comparatives") or {}).items() for w in words}
+    return families, synonyms, comparatives, frozenset(data.get("relations") or ())
+
+
+# Words of a description that say nothing of the post's domain ("the former acting minister").
+_NOT_DOMAIN = {"former", "acting", "top", "new", "current", "then", "interim", "outgoing", "incoming",
+               "senior", "chief", "deputy", "assistant", "spokesperson", "country", "nation", "'s", "\u2019s"}
+
+
+def _phrases(words: list[str], table: dict[str, str], longest: int = 3):
+    """(start, end, value) of the longest entries of `table` in `words`, left to right."""
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            value = table.get(" ".join(words[i:i + n]))
+            if value:
+                yield i, i + n, value
+                i += n - 1
+                break
+        i += 1
+
+
+def _descriptor(span: Span) -> tuple[str, frozenset] | None:
+    """(family, domain) of a description of somebody's post: "Commerce Secretary" is
+    ("office", {commerce}), "a U.S. State Department spokesperson" ("spokesperson", {state department});
+    None when it names no post of a known family ("publisher")."""
+    families, synonyms, _, _ = _role_data()
+    tokens = [t for t in span if not t.is_punct]
+    words = [t.lower_.replace("\u2019", "'") for t in tokens]
+    found = list(_phrases(words, families))
+    if not found:
+        return None
+    start, end, family = found[-1]   # the head noun comes last: "chief of staff" aside
+    used = set(range(start, end))
+    domain = set()
+    for s, e, group in _phrases(words, synonyms):
+        if not used.intersection(range(s, e)):
+            domain.add(group)
+            used.update(range(s, e))
+    for i, tok in enumerate(tokens):
+        if i in used or tok.pos_ not in ("NOUN", "PROPN", "ADJ") or words[i] in _NOT_DOMAIN:
+            continue
+        if tok.ent_type_ in ("GPE", "NORP", "PERSON") or words[i] in families:
+            continue   # a country ("Pakistani", "U.S.") is compared apart, as the actor's country
+        domain.add(words[i])
+    return family, frozenset(domain)
+
+
+def _same_post(a: tuple[str, frozenset], b: tuple[str, frozenset]) -> bool:
+    return a[0] == b[0] and (not a[1] or not b[1] or bool(a[1] & b[1]))
+
+
 class _Person:
     def __init__(self, key: str, span: Span, named: bool = True):
         self.key = key
+        self.posts: list[tuple[str, frozenset]] = []   # descriptors of the person's titles and roles
         # An unnamed person ("a police spokesman") is never matched by a name.
         self.name_tokens = _name_tokens(span) if named else []
         self.entity = Entity(key, span.text if named else bare_name(span), "PERSON",
@@ -68,6 +136,26 @@ class _Person:
         if n <= len(mine):
             return any(mine[i:i + n] == tokens for i in range(len(mine) - n + 1))
         return any(tokens[i:i + len(mine)] == mine for i in range(n - len(mine) + 1))
+
+    def describe(self, span: Span) -> None:
+        post = _descriptor(span)
+        if post and post not in self.posts:
+            self.posts.append(post)
+
+    def holds(self, post: tuple[str, frozenset]) -> bool:
+        """Described with the same post ("Commerce Secretary X" for "the commerce chief"); the
+        domains of all the person's posts of that family count ("the information minister" and
+        later "the minister" are not "the association's director")."""
+        mine = [p for p in self.posts if p[0] == post[0]]
+        return bool(mine) and _same_post((post[0], frozenset().union(*(p[1] for p in mine))), post)
+
+    def conflicts(self, post: tuple[str, frozenset] | None) -> bool:
+        """Described only with posts of another family or domain ("Senator X" for "the spokesperson");
+        a post of another family in the same domain may be the same person ("director general of
+        the military's media wing" for "the military spokesperson")."""
+        if not (post and self.posts) or self.holds(post):
+            return False
+        return not any(mine[0] != post[0] and mine[1] & post[1] for mine in self.posts)
 
     def actor(self) -> Actor | None:
         sector = country = None
@@ -162,7 +250,8 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
         far = {id(p): p for s, p in recent if sent - s <= SOLE_WINDOW}
         return next(iter(far.values())) if len(far) == 1 else None
 
-    subject_of: dict[int, set[int]] = {}  # sentence -> ids of people mentioned there as subjects
+    subject_of: dict[int, set[int]] = {}
+    contrasted: dict[tuple, _Person] = {}   # (comparative, name tokens) -> the person so contrasted  # sentence -> ids of people mentioned there as subjects
 
     def note_subject(span: Span, person: _Person) -> None:
         if _is_subject(span.root):
@@ -172,6 +261,52 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
         person.entity.add(mention(rspan, "role", sent_of(rspan.start)))
         person.codings.append((False, coding))
         person.entity.titles.append(bare_name(rspan))
+        person.describe(rspan)
+
+    def holder(sent: int, post, coding, term: Term) -> _Person | None:
+        """The most recent person within `SOLE_WINDOW` described with the same post."""
+        seen = set()
+        for s, p in reversed(recent):
+            if sent - s > SOLE_WINDOW:
+                break
+            if id(p) in seen:
+                continue
+            seen.add(id(p))
+            if p.holds(post) and _compatible(p, coding, term):
+                return p
+        return None
+
+    def set_against(ent: Span) -> tuple[set[int], str | None]:
+        """Ids of the people a name is contrasted with ("the younger Lai": the Lai named before)
+        or related to ("Lai's son Sebastien Lai", "his wife Mary Diallo"), and the comparative."""
+        _, _, comparatives, relations = _role_data()
+        out = set()
+        tokens = _name_tokens(ent)
+        before = doc[ent.start - 1] if ent.start else None
+        side = comparatives.get(before.lower_) if before is not None else None
+        comparative = before.lower_ if side else None
+        namesakes = [p for p in people if p.matches(tokens)]
+        if side == "younger" and namesakes:     # not the namesake named first
+            out.add(id(namesakes[0]))
+        elif side == "elder":                    # the namesake named first, not any later one
+            out.update(id(p) for p in namesakes[1:])
+            comparative = None
+        kin = [t for t in doc[max(0, ent.start - 3):ent.start] if t.lower_ in relations]
+        if ent.root.dep_ == "appos" and ent.root.head.lower_ in relations:
+            kin.append(ent.root.head)
+        for rel in kin:
+            for owner in rel.children:
+                if owner.dep_ != "poss":
+                    continue
+                if owner.lower_ in PRONOUNS:
+                    p = nearest(sent_of(owner.i))
+                else:
+                    span = next((e for e in persons if e.start <= owner.i < e.end), None)
+                    words = _name_tokens(span) if span is not None else _name_tokens(doc[owner.i:owner.i + 1])
+                    p = next((q for q in reversed(people) if q.matches(words)), None)
+                if p is not None:
+                    out.add(id(p))
+        return out, comparative
 
     def anonymous(rspan: Span, coding) -> _Person:
         person = _Person(f"role:{len(people)}", rspan, named=False)
@@ -183,15 +318,27 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
         if kind == "name":
             ent = payload
             tokens = _name_tokens(ent)
-            person = next((p for p in reversed(people) if p.matches(tokens)), None)
+            against, comparative = set_against(ent)
+            contrast = (comparative, tuple(tokens)) if against and comparative else None
+            person = next((p for p in reversed(people) if p.matches(tokens) and id(p) not in against), None)
+            if person is None and contrast in contrasted:   # "the younger Lai" again
+                person = contrasted[contrast]
             if person is None:
-                person = _Person(f"person:{len(people)}", ent)
+                # "the younger Lai" with no other Lai named: somebody new, whom the bare name
+                # "Lai" does not match later (it stays with the Lai it was), only the same contrast.
+                person = _Person(f"person:{len(people)}", ent, named=contrast is None)
+                if contrast:
+                    person.entity.name = bare_name(doc[ent.start - 1:ent.end])
+                    person.entity.evidence = ["ner:PERSON", "rule:contrasted-name"]
+                    contrasted[contrast] = person
                 people.append(person)
-            elif len(tokens) > len(person.name_tokens):
+            elif person.name_tokens and len(tokens) > len(person.name_tokens):
                 person.name_tokens, person.entity.name = tokens, bare_name(ent)
             titles, start = _titles_before(doc, ent, role_by_end)
             mods = [c.left_edge.i for tok in ent for c in tok.lefts if c.i < ent.start and c.dep_ in _PREMODIFIERS]
             mod_start = min(mods + [t.start for t, _ in titles] + [ent.start])
+            if mod_start < ent.start:  # "Commerce Secretary Howard Lutnick": a post, even unlisted
+                person.describe(doc[mod_start:ent.start])
             for span, term in titles:
                 adjacent.add(span.start)
                 if span.text not in person.entity.titles:
@@ -210,7 +357,8 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
                         link_role(person, app, code_phrase(doc, app.start, app.end, hit[0].root, hit[1]))
             sent = sent_of(ent.start)
             for psent, rspan, coding, term in pending:
-                if sent - psent <= WINDOW and _compatible(person, coding, term):
+                if sent - psent <= WINDOW and _compatible(person, coding, term) \
+                        and not person.conflicts(_descriptor(rspan)):
                     link_role(person, rspan, coding)
                 else:
                     anonymous(rspan, coding)
@@ -224,7 +372,16 @@ def person_entities(doc: Doc, sent_of, persons: list[Span], roles: list[tuple[Sp
             rspan = _role_span(doc, span)
             coding = code_phrase(doc, rspan.start, rspan.end, span.root, term)
             sent = sent_of(span.start)
-            person = None if _indefinite(rspan) else nearest(sent)
+            post = _descriptor(rspan)
+            person = None
+            if not _indefinite(rspan):
+                # "Malaysia's former premier, Najib Razak,": the name that follows says who it is.
+                named_next = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in span.root.children)
+                person = holder(sent, post, coding, term) if post and not named_next else None
+                if person is None:
+                    person = nearest(sent)
+                    if person and person.conflicts(post):
+                        person = None
             if person and _compatible(person, coding, term):
                 link_role(person, rspan, coding)
             elif not recent and not _indefinite(rspan):
