@@ -123,3 +123,14 @@ def test_a_named_district_is_finer_than_the_city_it_is_in(analyze):
     e = event(analyze("Two civilians were killed in a car bomb attack in the Tessabougou district of northern Bamako."),
               "killed")
     assert where(e) == ["Tessabougou"]
+
+
+def test_a_people_before_a_kind_of_place_is_not_a_place(analyze):
+    a = analyze("Gunmen attacked a Fulani settlement near Mopti on Sunday.")
+    assert all(u["name"] != "Fulani" for u in a.unresolved_places)
+    assert where(event(a, "attacked")) == ["Mopti"]
+
+
+def test_the_place_of_the_events_own_object_is_its_place(analyze):
+    e = event(analyze("Troops patrolled the buffer zone in northern Kidal on Monday."), "patrolled")
+    assert where(e) == ["Kidal"]

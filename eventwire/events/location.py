@@ -110,8 +110,9 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         if t.dep_ == "pobj" and head.lower_ in w.origin and _origin_of(head, own, others, w, mention_roots):
             return None, hops, True, nested          # "a driver from Abidjan", "Smith of Canada"
         t, hops = head, hops + 1
-        if t.i in others:
-            nested = True                    # "protested against the raids on Yugoslavia"
+        if t.i in others and not (t.dep_ in _ARGUMENT_DEPS and t.head.i in own):
+            nested = True                    # "protested against the raids on Yugoslavia" (but the
+                                             # event's own object shares it: "patrolled the zone in X")
         if t.pos_ in _VERBS and t.i not in own and not (t.dep_ == "acl" and t.lemma_ in _NAMING):
             return t, hops, False, nested
     return t, hops, False, nested
