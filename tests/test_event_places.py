@@ -134,3 +134,10 @@ def test_a_people_before_a_kind_of_place_is_not_a_place(analyze):
 def test_the_place_of_the_events_own_object_is_its_place(analyze):
     e = event(analyze("Troops patrolled the buffer zone in northern Kidal on Monday."), "patrolled")
     assert where(e) == ["Kidal"]
+
+
+def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
+    a = analyze("Fighting spread in the East on Sunday. Minister Awa Keita spoke in Keita later, "
+                "and delegates met at JFK.")
+    names = {u["name"] for u in a.unresolved_places}
+    assert not names & {"East", "Keita", "JFK"}

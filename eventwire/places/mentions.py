@@ -301,6 +301,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     w = words(doc.lang_ or "en")
     # Words of longer person names ("Jeff Goodwin" ... "Goodwin") are names, wherever they stand.
     surnames = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    people = {e.text for e in doc.ents if e.label_ == "PERSON"} | surnames
     for ent in doc.ents:
         kb = ent.kb_id_ or None
         e = entry(kb) if kb else None
@@ -330,7 +331,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             longer = _longer_place(doc, ent, gaz) if len(ent) == 1 else None
             for part in [longer] if longer is not None else _split_commas(_bare(ent)):
                 if part.text[:1].isupper() or part.text[:1].isdigit():
-                    out.append(_mention(doc, part, ent.label_, None, part.text))
+                    m = _mention(doc, part, ent.label_, None, part.text)
+                    if part.text in people or part.text.lower() in w.directions:
+                        m.cued = False   # "Kristi Noem" tagged GPE once, "in the East": no unresolved place
+                    out.append(m)
             continue
         if ent.label_ in RESCUE_LABELS:
             span = _bare(ent)

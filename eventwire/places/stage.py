@@ -189,7 +189,8 @@ def _unresolved_ok(m: Mention) -> bool:
     place label of the NER and a locative cue ("in X", "X district", "eastern X"): the NER alone
     calls many unknown surnames GPE. Coordinates stay null."""
     return (m.label in ("GPE", "LOC", "FAC", "named") and m.cued and not m.metonym and not m.kb and not m.weak
-            and m.text[:1].isupper() and len(m.text.split()) <= 5)
+            and m.text[:1].isupper() and len(m.text.split()) <= 5
+            and not (m.text.isupper() and len(m.text) <= 3))   # "AI", "JFK": acronyms, not places
 
 
 def _locate_county(rec: dict, towns: list[Place]) -> None:
