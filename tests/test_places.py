@@ -230,3 +230,9 @@ def test_city_index_cache_round_trip_and_corruption(tmp_path, monkeypatch):
     assert again.rows == built.rows
     monkeypatch.setenv("EVENTWIRE_CACHE", "")  # empty: no cache at all
     assert _cache_path(source) is None
+
+
+def test_a_possessive_is_not_part_of_the_place_name(analyze):
+    a = analyze("Troops entered Gao province's capital on Friday.")
+    assert place_with(a, "Gao province")["country"] == "MLI"
+    assert all(not m["text"].endswith("'s") for p in a.places for m in p["mentions"])

@@ -90,8 +90,9 @@ def _bare(span: Span) -> Span:
     while start < span.end - 1 and span.doc[start].lower_ in _DETERMINERS:
         start += 1
     end = span.end
-    while end > start + 1 and span.doc[end - 1].is_punct and span.doc[end - 1].text not in (".",):
-        end -= 1
+    while end > start + 1 and (span.doc[end - 1].is_punct and span.doc[end - 1].text not in (".",)
+                               or span.doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1   # "Gao's": the possessive is not part of the name
     return span.doc[start:end]
 
 
