@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..analysis import Analysis, analyze_docs
 from ..article import Article
@@ -68,3 +68,20 @@ def analysed(records: list[dict], batch: int = 64) -> Iterator[tuple[dict, Analy
         articles = [Article(text=r["text"], source_id=r.get("id"), published=r.get("published"),
                             language=r.get("lang") or "en") for r in chunk]
         yield from zip(chunk, analyze_docs(articles))
+
+
+def with_gold(report: Report, path: str, limit: int | None, field: str, stage: str,
+              empty_ok: bool = False) -> Iterator[tuple[dict, Analysis, Any]]:
+    """(record, analysis, gold[field]) for each record the pipeline analysed and that has that gold
+    field (an empty one too with `empty_ok`); the others are counted as skipped, with the reason,
+    and the rest as scored. `stage` is the analysis list the scorer reads (a failure has none)."""
+    for record, analysis in analysed(list(read_set(path, limit))):
+        if not hasattr(analysis, stage):
+            report.skip(f"analysis failed: {analysis.code}")
+            continue
+        gold = record.get("gold", {}).get(field)
+        if gold is None or (not gold and not empty_ok):
+            report.skip(f"no gold {field}")
+            continue
+        report.scored += 1
+        yield record, analysis, gold

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..events import acled as acled_events
-from .common import PRF, Report, analysed, read_set
+from .common import PRF, Report, with_gold
 
 LABELS = {
     "Armed clash": "ARMED_CLASH", "Government regains territory": "GOV_REGAINS_TERIT",
@@ -54,15 +54,7 @@ def score(path: str, limit: int | None = None) -> Report:
     per: dict[str, PRF] = {}
     ok = n = ok_acled = n_acled = 0
     confusion: Counter = Counter()
-    for record, analysis in analysed(list(read_set(path, limit))):
-        if not hasattr(analysis, "events"):
-            report.skip(f"analysis failed: {analysis.code}")
-            continue
-        gold = record.get("gold", {}).get("label")
-        if not gold:
-            report.skip("no gold label")
-            continue
-        report.scored += 1
+    for record, analysis, gold in with_gold(report, path, limit, "label", "events"):
         got = label(analysis.events) or "NONE"
         n += 1
         ok += got == gold

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .common import PRF, Report, analysed, read_set
+from .common import PRF, Report, with_gold
 
 _WORD = re.compile(r"\w+")
 
@@ -55,15 +55,7 @@ def score(path: str, limit: int | None = None) -> Report:
     report = Report("event places", path)
     e2e, matched = PRF(), PRF()
     exact_n = exact_ok = gold_events = found = 0
-    for record, analysis in analysed(list(read_set(path, limit))):
-        if not hasattr(analysis, "events"):
-            report.skip(f"analysis failed: {analysis.code}")
-            continue
-        gold = record.get("gold", {}).get("events")
-        if not gold:
-            report.skip("no gold events")
-            continue
-        report.scored += 1
+    for record, analysis, gold in with_gold(report, path, limit, "events", "events"):
         text = record["text"]
         places = {p["id"]: p for p in analysis.places or [] if isinstance(p, dict)}
         for g in gold:

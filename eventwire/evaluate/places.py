@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from .common import PRF, Report, analysed, read_set
+from .common import PRF, Report, with_gold
 
 KM = 161.0
 _ADJECTIVAL = re.compile(r"(?:ian|ean|ese|ish|ic|i)$")
@@ -51,15 +51,7 @@ def score(path: str, limit: int | None = None) -> Report:
     report = Report("places", path)
     tag, exact, tag_nonadj = PRF(), PRF(), PRF()
     geo_n = geo_ok = id_n = id_ok = 0
-    for record, analysis in analysed(list(read_set(path, limit))):
-        if not hasattr(analysis, "places"):
-            report.skip(f"analysis failed: {analysis.code}")
-            continue
-        gold = record.get("gold", {}).get("places")
-        if gold is None:
-            report.skip("no gold places")
-            continue
-        report.scored += 1
+    for record, analysis, gold in with_gold(report, path, limit, "places", "places", empty_ok=True):
         pred = predictions(analysis)
         used = set()
         for g in gold:

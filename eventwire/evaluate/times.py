@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .common import PRF, Report, analysed, read_set
+from .common import PRF, Report, with_gold
 
 
 # TIMEX3 spellings of the same ISO 8601 value: decades, centuries and millennia as years,
@@ -53,15 +53,8 @@ def score(path: str, limit: int | None = None) -> Report:
     span, exact, pair, relaxed = PRF(), PRF(), PRF(), PRF()
     matched = correct = 0
     by_type: dict[str, list[int]] = {}
-    for record, analysis in analysed(list(read_set(path, limit))):
-        if not hasattr(analysis, "times"):
-            report.skip(f"analysis failed: {analysis.code}")
-            continue
-        if "times" not in record.get("gold", {}):
-            report.skip("no gold times")
-            continue
-        report.scored += 1
-        gold = [(g["start"], g["end"], _norm_value(g.get("value")), g.get("type", "?")) for g in record["gold"]["times"]]
+    for record, analysis, times in with_gold(report, path, limit, "times", "times", empty_ok=True):
+        gold = [(g["start"], g["end"], _norm_value(g.get("value")), g.get("type", "?")) for g in times]
         pred = [(t["start"], t["end"], _norm_value(t.get("value"))) for t in analysis.times]
         pairs = match(gold, pred)
         span.tp += len(pairs)

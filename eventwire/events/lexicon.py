@@ -87,6 +87,7 @@ class Lexicon:
     acled_types: dict[str, str]                  # sub-event type -> event type
     acled_pre2019: dict[str, str]
     plover_quad: dict[str, int]
+    place_targets: dict = field(default_factory=dict)           # cameo.yaml place_targets
     inflections: dict[str, str] = field(default_factory=dict)   # inflected form -> pattern head
     evidence_file: str = ""
     _raw: dict = field(default_factory=dict, repr=False)
@@ -96,6 +97,11 @@ class Lexicon:
 
     def info(self, code: str) -> CodeInfo:
         return self.codes[code]
+
+    def target_is_place(self, code: str) -> bool:
+        """Whether a toponym this event acts on is its place (cameo.yaml `place_targets`)."""
+        spec = self.place_targets
+        return self.info(code).quad in (spec.get("quads") or ()) or code in (spec.get("codes") or ())
 
     def refine(self, family: str, base: str | None) -> str | None:
         """The code of a `family` trigger ("threatened to ...") whose complement codes `base`."""
@@ -233,6 +239,7 @@ def load(lang: str = "en") -> Lexicon:
         codes=codes, families=cameo.get("families") or {}, acled_rules=acled["rules"],
         acled_types=acled_types, acled_pre2019=acled["pre2019"],
         plover_quad={k: int(v["quad"]) for k, v in cameo["plover"].items()},
+        place_targets=cameo.get("place_targets") or {},
         evidence_file=verbs_file(lang), inflections=inflections, _raw=raw)
 
 

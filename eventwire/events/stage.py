@@ -507,9 +507,8 @@ class EventCoder:
             if span is not None and d.sent.start <= span.root.i < d.sent.end and span.root.i not in {t.i for t in own}:
                 own.append(span.root)
         prev = self.sents[d.sent_index - 1] if d.sent_index > 0 else None
-        material = self.lex.info(d.cameo).quad in (2, 4) or d.cameo in ("042", "043")   # visits happen where they go
-        return link_place(self.doc, d.sent, prev, own, places, self._actor_spans(d, material), self.trigger_tokens,
-                          self.lex.lang)
+        exclude = self._actor_spans(d, place_targets=self.lex.target_is_place(d.cameo))
+        return link_place(self.doc, d.sent, prev, own, places, exclude, self.trigger_tokens, self.lex.lang)
 
     # -- output
     def _fatalities(self, d: Draft) -> tuple[dict | None, list[dict]]:

@@ -353,9 +353,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.evidence.append("rule:location-context")
                 out.append(m)
             elif _named_by_kind_noun(doc, span, w) or _after_direction(doc, span, w):
-                m = _mention(doc, span, "named", None, name)
-                m.evidence.append("rule:kind-of-place-noun" if _named_by_kind_noun(doc, span, w)
-                                  else "rule:direction-before-name")
+                m = _mention(doc, span, "named", None, name)   # _mention records the kind-of-place noun
+                if "rule:kind-of-place-noun" not in m.evidence:
+                    m.evidence.append("rule:direction-before-name")
                 out.append(m)
             elif _territory_object(span, w) and name not in surnames and _known_city(gaz, name):
                 m = _mention(doc, span, "rescued", None, name)
@@ -378,7 +378,6 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if _named_by_kind_noun(doc, span, w):
             m = _mention(doc, span, "named", None, name)
-            m.evidence.append("rule:kind-of-place-noun")
         elif (_locative_before(doc, span.start) in STRONG_LOCATIVE or _after_direction(doc, span, w)
               or _territory_object(span, w)) and _known_city(gaz, name, 1000):
             m = _mention(doc, span, "rescued", None, name)
@@ -439,10 +438,11 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
     kind = _named_by_kind_noun(doc, span, w)
     if kind and not kb:
         m.evidence.append("rule:kind-of-place-noun")   # "the Zafaraniyah district": a named spot
-    m.cued = (_locative_before(doc, span.start) in STRONG_LOCATIVE or kind
-              or _after_direction(doc, span, w) or (span.start > 0 and doc[span.start - 1].lower_ in w.locative)
-              or (span.start > 1 and doc[span.start - 1].lower_ in _DETERMINERS
-                  and doc[span.start - 2].lower_ in w.locative))
+    j = span.start - 1
+    while j >= 0 and doc[j].lower_ in _DETERMINERS:
+        j -= 1
+    m.cued = (kind or _after_direction(doc, span, w) or _locative_before(doc, span.start) in STRONG_LOCATIVE
+              or (j >= 0 and doc[j].lower_ in w.locative))
     if kb and kb.startswith("capital:"):
         m.metonym = metonymic(span)
     m.relative = relative_phrase(doc, span.start, span.end)
