@@ -82,6 +82,37 @@ def test_quote_around_its_cue_is_one_quote(analyze):
     assert "Amadou Keita" in names(speaker_entity(a, q))
 
 
+def test_quote_goes_on_after_a_long_speaker_description(analyze):
+    a = analyze("“The road is open,” said Amadou Keita, one of several transport officials who have "
+                "worked with the army in Mopti. “Trucks will pass again next week.”")
+    q = one(a, "direct")
+    assert [p["text"] for p in q["parts"]] == ["The road is open", "Trucks will pass again next week."]
+
+
+def test_reported_clause_and_the_quote_after_its_cue_are_one_quote(analyze):
+    a = analyze("The curfew will be lifted ''as soon as the roads are safe,'' the governor said. "
+                "''We are not there yet.''")
+    q = one(a, contains="curfew")
+    assert q["text"].endswith("We are not there yet.") and len(q["parts"]) == 2
+
+
+def test_a_new_sentence_of_narration_ends_the_quote(analyze):
+    a = analyze("“The road is open,” the governor said. He left for Bamako on Monday. “Trucks will pass.”")
+    assert not any(q.get("parts") for q in a.quotes)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The attack, the army said, killed 12 soldiers near the border.",
+     "The attack, the army said, killed 12 soldiers near the border"),
+    ("On Monday, the minister said, the army will withdraw from Kidal.",
+     "On Monday, the minister said, the army will withdraw from Kidal"),
+    ("The minister said on Monday that the army will withdraw from Kidal.", "that the army will withdraw from Kidal"),
+])
+def test_a_cue_set_off_by_commas_reports_the_clause_it_interrupts(analyze, text, content):
+    q = one(analyze(text), "indirect")
+    assert q["text"] == content
+
+
 def test_multi_sentence_quote_over_paragraphs(analyze):
     text = ("Army spokesman Souleymane Dembele described the operation.\n"
             "“The convoy left Mopti at dawn. It came under fire twice.\n"

@@ -76,3 +76,20 @@ def test_scorer_reads_the_layers_without_attribution():
     assert without_attribution(["denied", "negated"]) == "negated"
     assert without_attribution(["attributed"]) == "asserted"
     assert without_attribution([]) == "asserted"
+
+
+def test_a_merged_mention_keeps_what_its_own_clause_says(analyze):
+    a = analyze("Officials said gunmen killed five villagers near Mopti. "
+                "Police arrested two men over the killing on Tuesday.")
+    e = status_of(a, "killed")
+    assert e["status"] == "attributed"
+    later = [m for m in e["mentions"] if m["text"] == "killing"]
+    assert later and later[0]["status"] == "asserted" and later[0]["modality"] == []
+    assert "status" not in e["mentions"][0]   # the event's own mention says what the event says
+
+
+def test_what_is_looked_into_is_given(analyze):
+    assert status_of(analyze("Police in Gao are looking into the attacks on two checkpoints."),
+                     "attacks")["status"] == "asserted"
+    assert status_of(analyze("The rebels are looking to attack two checkpoints."),
+                     "attack")["status"] == "hypothetical"

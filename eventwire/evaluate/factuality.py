@@ -3,7 +3,7 @@ SLINKs; `status` derived as the sets' SOURCE.md explains): on the events eventwi
 trigger matches a gold event that has a status, status accuracy and per-class P/R/F1.
 
 A trigger matches when the spans overlap by at least half of the longer one (the sets' convention);
-every mention of a merged event is matched with the event's status.
+every mention of a merged event is matched, with the status its own clause gives it.
 
 The gold `status` says "attributed" only where an annotator drew an EVIDENTIAL SLINK. Some documents
 (many of AQUAINT's) have reporting events but not a single EVIDENTIAL or NEG_EVIDENTIAL SLINK: their
@@ -64,8 +64,9 @@ def score(path: str, limit: int | None = None) -> Report:
             if e.get("intent_of"):   # a modal's statement of intent: not an event of the text's own words
                 continue
             for m in e.get("mentions") or [e["trigger"]]:
-                status = e["status"] if annotated else without_attribution(e.get("modality") or [])
-                spans.append(((m["start"], m["end"]), status, e["status"]))
+                own = m.get("status", e["status"])   # a merged-in mention keeps what its clause says
+                status = own if annotated else without_attribution(m.get("modality", e.get("modality")) or [])
+                spans.append(((m["start"], m["end"]), status, own))
         used = set()
         for g in gold:
             gs = (g["trigger"]["start"], g["trigger"]["end"])

@@ -59,6 +59,7 @@ def absorb(keep, gone) -> None:
     for m in gone.mentions:
         if m not in keep.mentions:
             keep.mentions.append(m)
+            keep.mention_status[m] = gone.mention_status.get(m, gone.status)
     for e in gone.evidence:
         if e not in keep.evidence:
             keep.evidence.append(e)

@@ -50,6 +50,8 @@ class Draft:
     acled_rule: str | None = None
     mode: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    # what each merged-in mention's own clause says of it ("might kill" ... "charged with the killing")
+    mention_status: dict = field(default_factory=dict)
     evidence: list[str] = field(default_factory=list)
     parent: "Draft | None" = None
     embedded: list = field(default_factory=list)
@@ -575,6 +577,13 @@ class EventCoder:
         span = self.doc.char_span(start, end)
         return span.text if span is not None else self.doc.text[start:end]
 
+    def _mention(self, d: Draft, start: int, end: int) -> dict:
+        out = {"start": start, "end": end, "text": self._slice(start, end)}
+        own = d.mention_status.get((start, end))
+        if own is not None and (own.status, own.layers) != (d.status.status, d.status.layers):
+            out["status"], out["modality"] = own.status, list(own.layers)
+        return out
+
     def _to_dict(self, d: Draft) -> dict:
         info = self.lex.info(d.cameo)
         plover = info.plover
@@ -620,7 +629,7 @@ class EventCoder:
             "confidence": self._confidence(d),
             "salience": self._salience(d),
             "target_people": d.target_people,
-            "mentions": [{"start": s, "end": e, "text": self._slice(s, e)} for s, e in mentions],
+            "mentions": [self._mention(d, s, e) for s, e in mentions],
             "light_verb": ({"start": d.light.idx, "end": d.light.idx + len(d.light.text), "text": d.light.text}
                            if d.light is not None else None),
             "evidence": evidence,

@@ -243,6 +243,8 @@ class StatusFinder:
         if noun.dep_ == "pobj" and gov.pos_ == "ADP":
             if gov.lower_ not in lists.get("complement_preps", ()):
                 return   # "approved at a meeting", "sought peace by talks": not what is governed
+            if f"{gov.head.lemma_.lower()} {gov.lower_}" in lists.get("presupposing_governor_preps", ()):
+                return   # "looking into the attacks"
             gov = gov.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return
@@ -297,7 +299,9 @@ class StatusFinder:
         elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and \
                 head.lower_ in lists.get("complement_preps", ()):
             gov = head.head.lemma_.lower()
-            if gov in lists.get("deny_verbs", ()) and head.head.pos_ == "VERB":
+            if f"{gov} {head.lower_}" in lists.get("presupposing_governor_preps", ()):
+                pass   # "looking into killing": what is looked into is given
+            elif gov in lists.get("deny_verbs", ()) and head.head.pos_ == "VERB":
                 st.add("denied", gov)
                 for x in self._speaker_ids(head.head):
                     if x not in st.denied_by:

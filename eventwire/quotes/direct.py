@@ -75,38 +75,55 @@ def _after_cue(m: Marked, txt: DocText, cues_by_token) -> Cue | None:
     return None
 
 
+CONTINUATION_CHARS = 300   # how much of the cue's sentence may stand between two parts of a quote
+
+
 def _continues(first: Quote, second: Quote, txt: DocText) -> bool:
-    """Whether `second` goes on with `first` across its cue: “A,” he said, “B.” and
-    “A,” he said. “B.” in one paragraph are one quotation."""
+    """Whether `second` goes on with `first` across the cue that stands between them, in one
+    paragraph: “A,” he said, “B.”; “A,” said X, a local commander who ... . “B.”; and a reported
+    clause before its cue ('A ... of the plan, X said. “B.”'). Between the two parts is the rest of
+    the cue's sentence and nothing more: at most the full stop that ends it."""
     cue = first.cue
-    if cue is None or cue.start < first.mark.end or cue.end > second.mark.start:
+    if cue is None or cue.start < first.end or cue.end > second.start:
         return False
-    between = txt.text[first.mark.end:second.mark.start]
-    if "\n" in between or len(between) > 200:
+    between = txt.text[first.end:second.start]
+    if "\n" in between or len(between) > CONTINUATION_CHARS:
         return False
     doc = txt.doc
-    lo, hi = txt.token_at(first.mark.end), txt.token_before(second.mark.start)
-    if hi - lo > AFTER_TOKENS + 3:
+    lo, hi = txt.token_at(first.end), txt.token_before(second.start)
+    words = [k for k in range(lo, hi + 1) if not doc[k].is_space and txt.quote_at(doc[k].idx) is None]
+    ends = [k for k in words if doc[k].text in _SENTENCE_END]
+    if ends and ends[-1] != words[-1] or len(ends) > 1:
         return False
-    return any(doc[k].text in _SENTENCE_END or doc[k].text in _LINKING for k in range(lo, hi + 1))
+    return bool(ends) or any(doc[k].text in _LINKING for k in words)
 
 
-def merge_continuations(direct: list[Quote], txt: DocText) -> list[Quote]:
+def merge_continuations(quotes: list[Quote], txt: DocText) -> list[Quote]:
+    """Joins the parts of one quotation split by its cue into one quote with `parts`. Runs after
+    floating quotes took their cue, so a part that opens a sentence after the cue's sentence
+    carries the same cue; partial and scare quotes are left as they are."""
     out: list[Quote] = []
-    for q in sorted(direct, key=lambda q: q.start):
-        prev = out[-1] if out else None
-        if (prev is not None and prev.kind == "direct" and q.kind == "direct" and not q.scare
-                and (q.cue is None or q.cue is prev.cue) and prev.mark is not None and q.mark is not None
-                and _continues(prev, q, txt)):
+    prev = None
+    joined: dict[int, Quote] = {}
+    for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if q.scare or q.within is not None:
+            out.append(q)
+            continue
+        if (prev is not None and q.kind == "direct" and (q.cue is None or q.cue is prev.cue)
+                and not prev.scare and _continues(prev, q, txt)):
             if not prev.parts:
                 prev.parts = [(prev.start, prev.end)]
-            prev.parts.append((q.start, q.end))
+            prev.parts.extend(q.parts or [(q.start, q.end)])
             prev.end = q.end
-            prev.mark = q.mark  # a third part may follow the second
             if "rule:quote-around-cue" not in prev.evidence:
                 prev.evidence.append("rule:quote-around-cue")
+            joined[id(q)] = prev
             continue
         out.append(q)
+        prev = q
+    for q in out:  # a floating quote that followed a part now follows the whole
+        if q.follows is not None:
+            q.follows = joined.get(id(q.follows), q.follows)
     return out
 
 

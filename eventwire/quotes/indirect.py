@@ -229,6 +229,10 @@ def _around(tok: Token) -> tuple[tuple[int, int] | None, str]:
         # "As the Post reported, X", "X, as Clyburn noted": the clause the "as" aside belongs to
         return _without(doc, _edges(head), _edges(tok)), "rule:as-cue"
     if tok.dep_ == "parataxis" and head.i > tok.i and tok.right_edge.i < head.i:
+        first = left + 1 if doc[left].text in _PARENTHESIS else left  # the aside may own its comma
+        if head.left_edge.i < first - 1 and doc[first - 1].text in _PARENTHESIS:
+            # "The museum, Mr. Obama said, would make ...": the cue interrupts the clause it reports
+            return trim(doc, *_edges(head)), "rule:parenthetical-cue"
         # "Rubio says, win or lose, he is staying in the race"
         return trim(doc, tok.right_edge.i + 1, head.right_edge.i + 1), "rule:clausal-complement"
     if (tok.dep_ in ("parataxis", "ccomp", "advcl") and head.i < tok.i
@@ -286,8 +290,31 @@ def _verb_content(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, str
         if not parts:
             parts, rule = _prepositional(tok, lex), "rule:prep-content"
     if parts:
-        return trim(doc, min(p[0] for p in parts), max(p[1] for p in parts)), rule
+        span = trim(doc, min(p[0] for p in parts), max(p[1] for p in parts))
+        whole = _interrupted(tok, span) if span is not None and rule == "rule:clausal-complement" else None
+        return (whole, "rule:parenthetical-cue") if whole is not None else (span, rule)
     return _around(tok)
+
+
+def _interrupted(tok: Token, span: tuple[int, int]) -> tuple[int, int] | None:
+    """"The museum, Mr. Obama said, would make visitors ...", "But to avoid that, he said, officials
+    should ...": set off by commas, the cue interrupts the clause it reports, and the parse took
+    only the words after it for the complement. The content is the whole clause, both sides of
+    the cue (its sentence, or its line when the parse ran lines together)."""
+    doc = tok.doc
+    start, end = span
+    if start <= tok.i or doc[start - 1].text != ",":
+        return None
+    subj = next((c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    first = subj.left_edge.i if subj is not None else tok.i
+    if subj is None or first < 2 or doc[first - 1].text != ",":
+        return None
+    sent_start, _ = sentence(tok)
+    lo = first - 1
+    while lo > sent_start and first - lo < _FAR_BACK and "\n" not in doc[lo - 1].text \
+            and "\n" not in doc[lo - 1].whitespace_:
+        lo -= 1
+    return trim(doc, lo, end) if lo < first - 1 else None
 
 
 def _clause_of(tok: Token) -> Token:

@@ -52,9 +52,9 @@ def find_quotes(doc: Doc, entities: list[Entity], lang: str = "en") -> list[dict
     indirect = _drop_nested(indirect, lex)
     resolver = Resolver(txt, lex, index, cues, indirect)
     direct = [resolver.resolve(m) for m in marked]
-    direct = merge_continuations(direct, txt)
     quotes = resolver.indirect() + direct
     _float(quotes, txt)
+    quotes = merge_continuations(quotes, txt)
     quotes.sort(key=lambda q: (q.start, -q.end))
     for i, q in enumerate(quotes, 1):
         q.id = f"q{i}"
