@@ -141,3 +141,28 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
                 "and delegates met at JFK.")
     names = {u["name"] for u in a.unresolved_places}
     assert not names & {"East", "Keita", "JFK"}
+
+
+def test_a_hyphenated_name_is_one_place(analyze):
+    a = analyze("The Taliban captured Mazar-e-Sharif in May after heavy fighting.")
+    assert where(event(a, "captured")) == ["Mazar-e-Sharif"]
+    a = analyze("US-led forces shelled Abu Kamal on Friday.")
+    assert "US" in [m["text"] for p in a.places for m in p["mentions"]]   # "US-led" stays the country
+
+
+def test_a_name_nobody_knows_stormed_by_troops_is_an_unresolved_place(analyze):
+    a = analyze("Government troops stormed Tal Al-Bardah and Kafr Nabudeh on Sunday.")
+    assert {"Tal Al-Bardah", "Kafr Nabudeh"} <= {p["name"] for p in a.unresolved_places}
+    assert where(event(a, "stormed")) == ["Tal Al-Bardah", "Kafr Nabudeh"]
+
+
+def test_a_small_town_taken_by_rebels_keeps_its_span_when_it_cannot_be_placed(analyze):
+    # with no other place in the story a town of a few thousand is not geocoded, but it stays the
+    # event's place, listed among the unresolved places
+    a = analyze("Northeastern rebels first captured Birao on Oct. 29.")
+    assert where(event(a, "captured")) == ["Birao"]
+
+
+def test_shot_dead_is_read_whole(analyze):
+    e = event(analyze("Gunmen broke into a ranch near Culiacan and shot dead five employees."), "shot")
+    assert where(e) == ["Culiacan"]

@@ -59,8 +59,11 @@ def frame(tok: Token, pos: str) -> list[Token]:
     """Tokens near `tok` that may complete its pattern."""
     out: list[Token] = []
     skip = _VERB_SKIP if pos != "NOUN" else _NOUN_SKIP
+    # an adverbial clause completes the phrase when it is a participle, an infinitive or a bare
+    # adjective the parser hung there ("shot dead five employees")
     stack = [(c, 1) for c in tok.children if c.dep_ not in skip or (
-        c.dep_ == "advcl" and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)))]
+        c.dep_ == "advcl" and (c.tag_ == "VBG" or c.pos_ == "ADJ" and not any(c.children)
+                               or any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)))]
     if pos == "NOUN":
         head = tok.head
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "compound", "oprd") and head.i != tok.i:

@@ -17,6 +17,8 @@ class Words:
     territory_verbs: frozenset   # verbs whose object is a place ("captured Knin", "entered Palmyra")
     directions: frozenset        # "eastern Ghouta", "east Aleppo"
     granularity: dict
+    particles: frozenset = frozenset()   # "e" in "Mazar-e-Sharif", "al" in "Ras al-Ain"
+    place_only_verbs: frozenset = frozenset()   # "stormed X": X is a place, known or not
 
 
 @lru_cache(maxsize=8)
@@ -33,4 +35,4 @@ def words(lang: str = "en") -> Words:
     order = raw.get("granularity") or []
     return Words(group("locative_prepositions"), group("origin_prepositions"), group("location_nouns"),
                  group("kind_nouns"), group("territory_verbs"), group("directions"),
-                 {p: i for i, p in enumerate(order)})
+                 {p: i for i, p in enumerate(order)}, group("name_particles"), group("place_only_verbs"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.lexicon import entry
 from .fold import key
@@ -159,10 +159,12 @@ def _after_direction(doc: Doc, span: Span, w: Words) -> bool:
     return j >= 0 and doc[j].lower_ in STRONG_LOCATIVE
 
 
-def _territory_object(span: Span, w: Words) -> bool:
-    """"captured Knin", "entered Palmyra", "thronged Hama"."""
+def _territory_object(span: Span, w: Words, verbs: frozenset | None = None) -> bool:
+    """"captured Knin", "entered Palmyra", "thronged Hama" (also in coordination: "stormed A and B")."""
     root = span.root
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in w.territory_verbs
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in (w.territory_verbs if verbs is None else verbs)
 
 
 def _unlabelled_names(doc: Doc) -> list[Span]:
@@ -179,6 +181,19 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
         else:
             i += 1
     return out
+
+
+# Prepositions before which a "person" is more likely a village the NER did not know ("fighting in
+# Kinsibba"); "at", "by", "with" are where people stand ("an analyst at Lehman Brothers").
+_SPOT_PREPS = {"in", "near", "outside", "around", "inside", "into", "across", "toward", "towards", "throughout"}
+
+
+def _unknown_spot(doc: Doc, span: Span) -> bool:
+    """A name after a locative preposition that the NER called a person or an organisation but
+    that may be a village nobody lists: not a possessor ("in Smith's view"), not followed by a
+    noun it modifies ("at Reuters headquarters"), not inside a longer name."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is None or (nxt.pos_ not in ("NOUN", "PROPN", "PART") and nxt.lower_ not in ("'s", "’s"))
 
 
 def _in_place_parentheses(doc: Doc, span: Span) -> bool:
@@ -331,16 +346,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             longer = _longer_place(doc, ent, gaz) if len(ent) == 1 else None
             for part in [longer] if longer is not None else _split_commas(_bare(ent)):
-                if part.text[:1].isupper() or part.text[:1].isdigit():
+                if capitalised(part.text) or part.text[:1].isdigit():
                     m = _mention(doc, part, ent.label_, None, part.text)
                     if part.text in people or part.text.lower() in w.directions:
                         m.cued = False   # "Kristi Noem" tagged GPE once, "in the East": no unresolved place
                     out.append(m)
             continue
         if ent.label_ in RESCUE_LABELS:
-            span = _bare(ent)
+            span = _hyphenated(doc, _bare(ent), w)
             name = span.text
-            if not name[:1].isupper() or len(span) > 4:
+            if not capitalised(name) or len(name.split()) > 4:
                 continue
             prep = _locative_before(doc, span.start)
             paren = _in_place_parentheses(doc, span)
@@ -360,13 +375,24 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             elif _territory_object(span, w) and name not in surnames and _known_city(gaz, name):
                 m = _mention(doc, span, "rescued", None, name)
                 m.evidence.append("rule:object-of-territory-verb")
+                m.cued = True   # the verb says it is a place
                 out.append(m)
-            elif ent.label_ in MISLABELS and len(span) <= 3 and _known_city(gaz, name, RESCUE_POP):
+            elif ent.label_ == "PERSON" and prep in _SPOT_PREPS and not kb and not gaz.lookup(name) \
+                    and name not in surnames and _unknown_spot(doc, span):
+                m = _mention(doc, span, "named", None, name)   # "fighting in Tal Al-Bardah" (tagged a person)
+                m.evidence.append("rule:location-context")
+                out.append(m)
+            elif _territory_object(span, w, w.place_only_verbs) and name not in surnames and not gaz.lookup(name):
+                m = _mention(doc, span, "named", None, name)   # "stormed Tal Al-Bardah": a place nobody knows
+                m.evidence.append("rule:object-of-territory-verb")
+                m.cued = True
+                out.append(m)
+            elif ent.label_ in MISLABELS and len(name.split()) <= 3 and _known_city(gaz, name, RESCUE_POP):
                 m = _mention(doc, span, "rescued", None, name)
                 m.evidence.append("rule:known-place-mislabelled")
                 m.weak = not _known_city(gaz, name, BIG_CITY)  # a smaller one: only near the story's places
                 out.append(m)
-            elif ent.label_ == "PERSON" and len(span) == 1 and not _speaker(span) and name not in surnames \
+            elif ent.label_ == "PERSON" and len(name.split()) == 1 and not _speaker(span) and name not in surnames \
                     and _known_city(gaz, name, 1000):
                 m = _mention(doc, span, "rescued", None, name)
                 m.weak = True
@@ -382,6 +408,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
               or _territory_object(span, w)) and _known_city(gaz, name, 1000):
             m = _mention(doc, span, "rescued", None, name)
             m.evidence.append("rule:location-context")
+            m.cued = True
         else:
             continue
         out.append(m)
@@ -423,7 +450,42 @@ def _parenthesised(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Menti
     return out
 
 
+_PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z]")
+
+
+def capitalised(name: str) -> bool:
+    """A name as names are written: "Gao", and "al-Atebaa" with its particle."""
+    return name[:1].isupper() or bool(_PARTICLE_NAME.match(name))
+
+
+def _joined(a: Token, b: Token) -> bool:
+    return a.whitespace_ == "" and b.i == a.i + 1
+
+
+def _hyphenated(doc: Doc, span: Span, w: Words) -> Span:
+    """"Mazar" of "Mazar-e-Sharif", "Atebaa" of "al-Atebaa": the NER cut a hyphenated name; the
+    whole name is the place. Only capitalised words and name particles join ("US-led" stays "US")."""
+    def word_ok(t: Token) -> bool:
+        return t.text[:1].isupper() or t.lower_ in w.particles
+
+    start, end = span.start, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and _joined(doc[end - 1], doc[end]) \
+            and _joined(doc[end], doc[end + 1]) and word_ok(doc[end + 1]) and end - span.start < 8:
+        end += 2
+    while end > span.end and not doc[end - 1].text[:1].isupper():
+        end -= 2   # never end on a particle
+    while start >= 2 and doc[start - 1].text == "-" and _joined(doc[start - 2], doc[start - 1]) \
+            and _joined(doc[start - 1], doc[start]) and doc[start - 2].lower_ in w.particles and span.end - start < 8:
+        start -= 2   # "al-Atebaa"
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
 def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Mention:
+    w = words(doc.lang_ or "en")
+    if not kb:
+        whole = _hyphenated(doc, span, w)
+        if whole is not span:
+            span, name = whole, whole.text
     if not kb and span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in DIVISION_WORDS:
         span = doc[span.start:span.end + 1]   # "Idlib Governorate": the division word is part of the name
     lookup = name if kb else span.text
@@ -432,7 +494,6 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
         lookup, division = span[:-1].text, True  # "Gao Region": look up "Gao"
     elif span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
         division = True
-    w = words(doc.lang_ or "en")
     m = Mention(span.start_char, span.end_char, span.text, lookup, (span.start, span.end), label, kb,
                 division=division)
     kind = _named_by_kind_noun(doc, span, w)
@@ -442,7 +503,7 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
     while j >= 0 and doc[j].lower_ in _DETERMINERS:
         j -= 1
     m.cued = (kind or _after_direction(doc, span, w) or _locative_before(doc, span.start) in STRONG_LOCATIVE
-              or (j >= 0 and doc[j].lower_ in w.locative))
+              or (j >= 0 and doc[j].lower_ in w.locative) or _territory_object(span, w, w.place_only_verbs))
     if kb and kb.startswith("capital:"):
         m.metonym = metonymic(span)
     m.relative = relative_phrase(doc, span.start, span.end)

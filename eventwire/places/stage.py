@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .gazetteer import PRECISION, Gazetteer, Place, gazetteer
-from .mentions import Mention, find_mentions, metonymic, same_name_mentions
+from .mentions import Mention, capitalised, find_mentions, metonymic, same_name_mentions
 from .rank import MAX_CANDIDATES, ROUNDS, Coherence, Context, choose, distance_km
 
 # Coarser precision for a place known only as "N km from" or "north of" an anchor.
@@ -185,11 +185,13 @@ def _places(gaz: Gazetteer, mentions: list[Mention], chosen) -> tuple[list[dict]
 
 
 def _unresolved_ok(m: Mention) -> bool:
-    """A name the gazetteer does not know is still listed when the text itself says it is a place: a
-    place label of the NER and a locative cue ("in X", "X district", "eastern X"): the NER alone
-    calls many unknown surnames GPE. Coordinates stay null."""
-    return (m.label in ("GPE", "LOC", "FAC", "named") and m.cued and not m.metonym and not m.kb and not m.weak
-            and m.text[:1].isupper() and len(m.text.split()) <= 5
+    """A name the gazetteer does not know (or knows only as a small town too far from the story's
+    places to be sure of) is still listed when the text itself says it is a place: a place label of
+    the NER and a locative cue ("in X", "X district", "eastern X"), or a name taken back from
+    another label by such a cue ("captured Birao"): the NER alone calls many unknown surnames GPE.
+    Coordinates stay null."""
+    return (m.label in ("GPE", "LOC", "FAC", "named", "rescued") and m.cued and not m.metonym and not m.kb and not m.weak
+            and capitalised(m.text) and len(m.text.split()) <= 5
             and not (m.text.isupper() and len(m.text) <= 3))   # "AI", "JFK": acronyms, not places
 
 
