@@ -166,3 +166,14 @@ def test_a_small_town_taken_by_rebels_keeps_its_span_when_it_cannot_be_placed(an
 def test_shot_dead_is_read_whole(analyze):
     e = event(analyze("Gunmen broke into a ranch near Culiacan and shot dead five employees."), "shot")
     assert where(e) == ["Culiacan"]
+
+
+def test_the_place_another_one_only_situates_is_not_the_event_place(analyze):
+    # "X, Y" and "Y's X": Y only says where X lies
+    assert where(event(analyze("Gunmen killed five soldiers in Gao, Mali."), "killed")) == ["Gao"]
+    assert where(event(analyze("Gunmen killed five soldiers in Mali's Gao region."), "killed")) == ["Gao"]
+
+
+def test_the_town_of_a_name_the_ner_took_for_a_people(analyze):
+    e = event(analyze("Seven people were killed in the town of Rastan in central Syria."), "killed")
+    assert where(e) == ["Rastan"]

@@ -191,6 +191,25 @@ def _border_side(chosen: _Candidate, cands: list[_Candidate]) -> _Candidate | No
     return min(others, key=lambda c: (c.tier, abs(c.start - chosen.start))) if len(others) == 1 else None
 
 
+_CONTAINING = {"in", "inside", "within", "of"}
+_CONTAINER_DEPS = {"prep", "pobj", "appos", "poss", "compound", "npadvmod", "amod", "nmod", "punct"}
+
+
+def _container_of(inner: Token, outer: Token) -> bool:
+    """Whether `outer` names where `inner` lies: it hangs in `inner`'s own phrase ("Djakana in the
+    commune of Mora", "Gao, Mali", "Mali's Gao region"), so `inner` is the finer place."""
+    t = outer
+    for _ in range(6):
+        if t.head.i == t.i or t.dep_ not in _CONTAINER_DEPS:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ not in _CONTAINING:
+            return False
+        t = t.head
+        if t.i == inner.i:
+            return True
+    return False
+
+
 def _conjoined(a: Token, b: Token) -> bool:
     """Two toponyms in one coordination ("in Yala and Pattani", "between Israel and the Gaza Strip")."""
     def top(t):
@@ -240,8 +259,10 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         fine = w.granularity
         worst = len(fine)
         anchor = own_tokens[0].idx
-        chosen, rule = min(top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place), worst),
-                                                cr[0].hops, abs(cr[0].start - anchor)))
+        # a place that only says where another of the same clause lies is not the finer one
+        finer = [(c, r) for c, r in top if not any(o is not c and _container_of(o.root, c.root) for o, _ in top)]
+        chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place), worst),
+                                                         cr[0].hops, abs(cr[0].start - anchor)))
         spans = [(c.start, c.end) for c, _ in top if c is chosen or (c.between == chosen.between
                                                                       and _conjoined(c.root, chosen.root))]
         side = _border_side(chosen, [c for c, _ in cands])

@@ -136,11 +136,12 @@ def _named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     s, e = span.start, span.end
     if any(t.is_punct and t.text not in ("-", "'", "’", "‘", "ʿ", "`") for t in span):
         return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
-    if all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span):
-        return False   # "a Jewish settlement", "the Basque city of Bilbao": a people, not the place
-    if e < len(doc) and doc[e].lower_ in w.kind_nouns and not doc[e].is_title:
+    people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
+    # "a Jewish settlement", "the Basque city of Bilbao": a people before the noun, not a place
+    # (after "the town of", a name the NER took for a people is still the town: "the town of Rastan")
+    if not people and e < len(doc) and doc[e].lower_ in w.kind_nouns and not doc[e].is_title:
         return True
-    if len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.kind_nouns:
+    if not people and len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.kind_nouns:
         return True
     j = s - 1
     while j > max(0, s - 25) and (doc[j].text in (",", "and", "or") or doc[j].pos_ == "PROPN"):
