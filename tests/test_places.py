@@ -234,5 +234,12 @@ def test_city_index_cache_round_trip_and_corruption(tmp_path, monkeypatch):
 
 def test_a_possessive_is_not_part_of_the_place_name(analyze):
     a = analyze("Troops entered Gao province's capital on Friday.")
-    assert place_with(a, "Gao province")["country"] == "MLI"
+    gao = place_with(a, "Gao")   # the name; "province" after it makes it the region
+    assert gao["country"] == "MLI" and gao["precision"] == "admin1"
     assert all(not m["text"].endswith("'s") for p in a.places for m in p["mentions"])
+
+
+def test_a_lowercase_kind_noun_after_a_name_is_not_part_of_it(analyze):
+    a = analyze("Thousands of farmers protested in southern Guangdong province on Sunday.")
+    g = place_with(a, "Guangdong")
+    assert g["precision"] == "admin1" and [m["text"] for m in g["mentions"]] == ["Guangdong"]

@@ -66,7 +66,8 @@ def _grain(place: dict) -> str | None:
 
 
 def _placeish(tok: Token, w: Words, mention_roots: set[int]) -> bool:
-    return tok.lower_ in w.location_nouns or tok.ent_type_ in _PLACE_ENTS or tok.i in mention_roots
+    return (tok.lower_ in w.location_nouns or tok.lemma_.lower() in w.location_nouns
+            or tok.ent_type_ in _PLACE_ENTS or tok.i in mention_roots)
 
 
 def _in_locative(noun: Token, w: Words) -> bool:

@@ -489,6 +489,13 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
             span, name = whole, whole.text
     if not kb and span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in DIVISION_WORDS:
         span = doc[span.start:span.end + 1]   # "Idlib Governorate": the division word is part of the name
+    w_kind = words(doc.lang_ or "en").kind_nouns
+    if not kb and len(span) > 1 and span[-1].is_lower and (span[-1].lower_ in DIVISION_WORDS or span[-1].lower_ in w_kind) \
+            and span[-1].lower_ not in ("county", "parish") and span[-2].text[:1].isupper():
+        # "Guangdong province", "Asosa zone": the name is "Guangdong"; the kind noun after it
+        # still says it is the division (`division`, from the word after the span)
+        span = span[:-1]
+        name = span.text
     lookup = name if kb else span.text
     division = False
     if len(span) > 1 and span[-1].lower_ in DIVISION_WORDS and span[-1].lower_ not in ("county", "parish"):
