@@ -177,3 +177,10 @@ def test_the_place_another_one_only_situates_is_not_the_event_place(analyze):
 def test_the_town_of_a_name_the_ner_took_for_a_people(analyze):
     e = event(analyze("Seven people were killed in the town of Rastan in central Syria."), "killed")
     assert where(e) == ["Rastan"]
+
+
+def test_a_village_name_the_ner_read_as_a_date(analyze):
+    a = analyze("The army launched an offensive on Wednesday, targeting the key village of Ma\u2019ardes.")
+    assert "Ma\u2019ardes" in {p["name"] for p in a.unresolved_places}
+    a = analyze("The talks resumed in the month of May.")
+    assert not a.unresolved_places

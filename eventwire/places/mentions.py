@@ -184,6 +184,10 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
     return out
 
 
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "ramadan", "christmas", "easter", "eid"}
+
 # Prepositions before which a "person" is more likely a village the NER did not know ("fighting in
 # Kinsibba"); "at", "by", "with" are where people stand ("an analyst at Lehman Brothers").
 _SPOT_PREPS = {"in", "near", "outside", "around", "inside", "into", "across", "toward", "towards", "throughout"}
@@ -352,6 +356,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     if part.text in people or part.text.lower() in w.directions:
                         m.cued = False   # "Kristi Noem" tagged GPE once, "in the East": no unresolved place
                     out.append(m)
+            continue
+        if ent.label_ in ("DATE", "TIME"):
+            span = _hyphenated(doc, _bare(ent), w)   # "the village of Ma'ardes" read as a date
+            if capitalised(span.text) and not any(t.like_num for t in span) and _named_by_kind_noun(doc, span, w) \
+                    and not gaz.lookup(span.text) and not any(t.lower_ in _CALENDAR for t in span):
+                out.append(_mention(doc, span, "named", None, span.text))
             continue
         if ent.label_ in RESCUE_LABELS:
             span = _hyphenated(doc, _bare(ent), w)
