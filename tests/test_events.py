@@ -242,6 +242,23 @@ def test_killed_wounded_abducted_are_kept_apart(analyze):
     assert sum((e["fatalities"] or {}).get("min") or 0 for e in a.events) == 2
 
 
+def _killed(analysis):
+    rec = acled_record.record(analysis.events, analysis.entities, analysis.places)
+    return rec and rec["fatalities"]
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a list of counts is added up, not read as one number and its apposition
+    ("3 policemen, 1 gendarme and 1 civilian killed in an attack on a checkpoint near Arlit.", 5),
+    # the dead are not counted among the wounded, and the wounded not among the dead
+    ("Gunmen opened fire on the post near Ayorou. Two gendarmes dead and one civilian wounded.", 2),
+    # a toll in a sentence of its own belongs to the attack told before it
+    ("An army patrol was attacked near Tahoua. Aircraft intervened. Provisional toll: 5 dead.", 5),
+])
+def test_fatalities_of_telegraphic_notes(analyze, text, killed):
+    assert _killed(analyze(text)) == killed
+
+
 @pytest.mark.parametrize("number", ["1e99", "three trillion", "9999999999999999999999"])
 def test_absurd_numbers_are_not_counts(analyze, number):
     a = analyze(f"The attack killed {number} people.")
@@ -273,6 +290,8 @@ def test_headline_and_body_are_one_event(analyze):
      "Abduction/forced disappearance"),
     ("Police arrested five opposition activists in Bamako.", "Strategic developments", "Arrests"),
     ("Rebels seized the town of Kidal on Sunday.", "Battles", "Non-state actor overtakes territory"),
+    # nobody named on the receiving end: fighting between armed men
+    ("An attack involving Boko Haram was reported near Bosso; casualties unknown.", "Battles", "Armed clash"),
 ])
 def test_acled_types(analyze, text, event_type, sub):
     rec = acled_record.record(analyze(text).events)
@@ -333,3 +352,9 @@ def test_a_list_of_500_names(analyze):
 def test_empty_entities_and_no_events(analyze):
     a = analyze("The weather in Bamako was pleasant on Monday.")
     assert a.events == []
+
+
+def test_victims_of_violence_take_the_country_of_its_actors_when_the_place_is_unknown(analyze):
+    a = analyze("On August 8, presumed Katiba Macina militants abducted two individuals in the area of Djiguiya.")
+    rec = acled_record.record(a.events, a.entities, a.places)
+    assert ("MLI", "CVL") in {(c, s) for _, c, s in rec["actor_codes"]}, rec["actor_codes"]

@@ -131,6 +131,11 @@ def _who_fought(usable: list[dict], sub: str, events: list[dict]) -> str:
         return "Attack" if killed else sub
     if any(e["acled"].get("target_class") in ("civilian",) for e in violent):
         sub = "Attack"
+    elif sub == "Attack" and violent and all(e["acled"].get("target_class") == "none" and
+                                             e["acled"].get("rule") == "violence" for e in violent):
+        # "an attack involving Boko Haram", "a military operation": nobody named on the receiving
+        # end; fighting between armed men is what such a report most often is
+        return "Armed clash"
     if sub == "Attack":
         # nobody hurt, property looted or burned: ACLED's looting/property destruction
         hurt = any(c.get("kind") in ("killed", "injured", "abducted") and (c.get("value") or 0) > 0
@@ -247,8 +252,14 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         # that actor even when the text gives no entity for it ("a Fulani notable", "a number of
         # youths", "a telecommunications antenna"), so the code is added without an entity id.
         implied = _implied_sector(primary, event_type, sub)
-        if implied and place_country and not any(c == place_country and sec in ("CVL", "OPP") for _, c, sec in codes):
-            codes.append((None, place_country, implied))
+        where = place_country
+        if where is None:
+            # no place the gazetteer knows ("in the area of Edjerir"): the country the event's
+            # own actors belong to, when they agree on one ("Ansar Dine militants abducted ...")
+            own = {c for _, c, _ in codes if c}
+            where = next(iter(own)) if len(own) == 1 else None
+        if implied and where and not any(c == where and sec in ("CVL", "OPP") for _, c, sec in codes):
+            codes.append((None, where, implied))
     return {"event_type": event_type, "sub_event_type": sub, "event": primary["id"], "fatalities": killed,
             "actors": actors, "actor_codes": codes}
 

@@ -259,8 +259,9 @@ def _is_person(head: Token, lex: Lexicon) -> bool:
         head.head.pos_ in ("VERB", "ADP", "NOUN") and not head.is_stop
 
 
-def victims_count(heads: list[Token], lex: Lexicon) -> Count | None:
-    """Sum of the counts of coordinated victims: "two militiamen and three civilians"."""
+def victims_count(heads: list[Token], lex: Lexicon, kind: str | None = None) -> Count | None:
+    """Sum of the counts of coordinated victims of a `kind` of harm: "two militiamen and three
+    civilians"; a victim marked with another fate ("two gendarmes dead and ...") is left out."""
     from .roles import conjuncts
 
     parts: list[Count] = []
@@ -276,7 +277,19 @@ def victims_count(heads: list[Token], lex: Lexicon) -> Count | None:
             if before and count_of(before[-1], lex) is not None:
                 h = before[-1]
         found = False
-        for t in conjuncts(h):
+        listed = conjuncts(h)
+        top = listed[0]
+        # "3 policemen, 1 gendarme and 1 civilian killed": a list of counts the parser read as an
+        # apposition (either way round), not one group and its description
+        if top.dep_ == "appos" and _counted(top.head) and all(_counted(t) for t in listed):
+            listed = [top.head] + listed
+        elif _counted(top):
+            more = [c for c in top.children if c.dep_ == "appos" and c.i > top.i]
+            if more and all(_counted(t) for t in conjuncts(more[0])):
+                listed = listed + conjuncts(more[0])
+        for t in listed:
+            if any(g.dep_ == "amod" and OTHER_FATE.get(g.lower_, kind) != kind for g in t.children):
+                continue   # "two gendarmes dead and one civilian wounded": the dead are not the wounded
             c = count_of(t, lex)
             if c is not None:
                 parts.append(c)
@@ -299,6 +312,15 @@ def victims_count(heads: list[Token], lex: Lexicon) -> Count | None:
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     span = heads[0].doc.char_span(start, end, alignment_mode="expand")
     return Count(span.text if span is not None else "", start, end, lo, hi, val)
+
+
+OTHER_FATE = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
+               "missing": "abducted", "abducted": "abducted", "kidnapped": "abducted"}
+
+
+def _counted(tok: Token) -> bool:
+    """A noun with its own number: "3 policemen", "one civilian"."""
+    return any(c.dep_ == "nummod" and c.like_num or c.lower_ in ("one", "two", "three") for c in tok.children)
 
 
 def segment_count(verb: Token, lex: Lexicon) -> Count | None:
@@ -399,6 +421,9 @@ def loose_casualties(sent, lex: Lexicon, used: set[int]) -> list[tuple[str, Coun
                     c = count_of(tok.head, lex)
                 elif tok.pos_ == "ADJ" and subj:       # "One assailant dead", "29 dead"
                     c = count_of(subj[0], lex)
+                elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i < tok.i and \
+                        tok.head.pos_ == "NOUN" and _counted(tok.head):
+                    c = count_of(tok.head, lex)        # "two gendarmes dead and one civilian wounded"
                 elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and \
                         tok.head.lemma_.lower() in _FOUND_VERBS:   # "two youths were found dead"
                     vs = [ch for ch in tok.head.children if ch.dep_ in ("nsubjpass", "nsubj")]

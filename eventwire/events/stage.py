@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from . import acled as acled_rules
-from .fatalities import kind_of, loose_casualties, segment_count, victims_count
+from .fatalities import OTHER_FATE, kind_of, loose_casualties, segment_count, victims_count
 from .lexicon import Instrument, Lexicon, Pattern, load, verbs_file
 from .location import Link
 from .location import link as link_place
@@ -26,6 +26,7 @@ from .triggers import Trigger, find_triggers
 
 MAX_TRIGGERS = 2000          # per document: a bound for pathological input
 MAX_SENTENCE_TOKENS = 400    # longer "sentences" (flattened tables) are read for triggers only
+LOOSE_LOOKBACK = 2           # sentences back a casualty count with no event of its own may attach to
 GENERIC_CODES = {"180", "182", "1823", "190", "193", "183"}
 TRANSPARENT_DEPS = ("prep", "acl", "relcl", "compound")
 _COMPLEMENT_PREPS = ("for", "of", "to", "on", "against", "about", "over", "into", "in")
@@ -410,14 +411,17 @@ class EventCoder:
             heads = d.tgt_tokens
             if d.pattern.id == "die-violently":
                 heads = d.tgt_tokens or d.src_tokens
-            c = victims_count(heads, self.lex) if heads else None
+            c = victims_count(heads, self.lex, kind) if heads else None
             if c is None and d.pattern.pos == "VERB" and kind in ("killed", "injured"):
                 c = segment_count(d.token, self.lex)
             if c is not None:
                 d.casualties.append((kind, c))
                 for h in heads:
                     for t in h.subtree:
-                        used.add(t.i)
+                        # a fate word outside the count is another count's ("two gendarmes dead and
+                        # one civilian wounded": the wounded one is counted here, the dead loose)
+                        if c.start <= t.idx < c.end or t.lower_ not in OTHER_FATE:
+                            used.add(t.i)
         by_sent: dict[int, list[Draft]] = {}
         for d in drafts:
             if violent(d) and not d.derived:
@@ -428,7 +432,9 @@ class EventCoder:
             loose = loose_casualties(sent, self.lex, used)
             for kind, c, tok in loose:
                 host = None
-                cands = by_sent.get(si) or by_sent.get(si - 1) or []
+                # a toll in a sentence of its own belongs to the violence told just before it
+                # ("An army patrol was attacked ... Barkhane intervened. Provisional toll: 5 dead")
+                cands = next((by_sent[k] for k in range(si, max(-1, si - LOOSE_LOOKBACK - 1), -1) if by_sent.get(k)), [])
                 if cands:
                     host = min(cands, key=lambda d: abs(d.token.i - tok.i))
                 if host is not None and all((c.start, c.end) != (x.start, x.end) for _, x in host.casualties):
