@@ -87,7 +87,7 @@ def test_cameo_table_is_consistent():
     ("state of emergency", "NOUN", "state", ("emergency",)),
     ("sexually abuse", "VERB", "abuse", ("sexually",)),
     ("de-escalate", "VERB", "escalate", ("de",)),
-    ("sit-in", "NOUN", "sit", ("in",)),
+    ("sit-in", "NOUN", "in", ("sit",)),
 ])
 def test_pattern_phrases(phrase, pos, head, words):
     assert _phrase(pos, phrase) == (head, words)
@@ -290,6 +290,10 @@ def test_headline_and_body_are_one_event(analyze):
      "Abduction/forced disappearance"),
     ("Police arrested five opposition activists in Bamako.", "Strategic developments", "Arrests"),
     ("Rebels seized the town of Kidal on Sunday.", "Battles", "Non-state actor overtakes territory"),
+    ("Contract teachers organized a sit-in in front of the ministry in Niamey.", "Protests", "Peaceful protest"),
+    # the army named elsewhere in the sentence does not make marching protesters troops
+    ("Thousands of protesters marched in Zinder in support of the army fighting Boko Haram.", "Protests",
+     "Peaceful protest"),
     # nobody named on the receiving end: fighting between armed men
     ("An attack involving Boko Haram was reported near Bosso; casualties unknown.", "Battles", "Armed clash"),
 ])

@@ -35,6 +35,7 @@ class Pattern:
     roles: tuple = ()             # (("source", (slot, ...)), ("target", (slot, ...)))
     requires: tuple[str, ...] = ()  # argument slots that must be present
     subject_any: frozenset = frozenset()  # one of these words in the subject ("peacekeepers arrived")
+    subject_unless: frozenset = frozenset()  # none of these in the subject ("troops marched" is no protest)
     generic: bool = False         # a generic violence verb: a more specific noun in its clause wins
     light: bool = False           # a noun that is an event only after a light verb ("carried out an operation")
     reciprocal: bool = False      # both sides are actors ("X and Y clashed"): targets stay with the source
@@ -128,13 +129,14 @@ _PARTICLES = {"in", "out", "up", "down", "away", "off", "over", "on", "back"}
 _NOUN_PREPS = {"of", "to", "on", "in", "for", "against", "with", "by"}
 
 
-def _hyphen_parts(word: str) -> tuple[str, list[str]]:
+def _hyphen_parts(word: str, noun: bool = False) -> tuple[str, list[str]]:
     """spaCy splits "de-escalate", "test-fire", "sit-in": (the part heading the word, the others).
-    The last part heads it unless it is a particle ("sit-in", "pull-out")."""
+    The last part heads it, unless it is a particle of a verb ("pull-out"); the parser makes the
+    last part of a noun its head ("a sit-in": "in", with "sit" a compound)."""
     parts = [p for p in word.split("-") if p]
     if len(parts) < 2:
         return word, []
-    if parts[-1] in _PARTICLES:
+    if parts[-1] in _PARTICLES and not noun:
         return parts[0], parts[1:]
     return parts[-1], parts[:-1]
 
@@ -154,7 +156,7 @@ def _phrase(pos: str, text: str) -> tuple[str, tuple[str, ...]]:
         head, rest = words[1], [words[0]] + words[2:]
     else:
         head, rest = words[0], words[1:]
-    head, extra = _hyphen_parts(head)
+    head, extra = _hyphen_parts(head, noun=pos == "NOUN")
     flat = list(extra)
     for w in rest:
         h, x = _hyphen_parts(w)
@@ -203,6 +205,7 @@ def load(lang: str = "en") -> Lexicon:
             mode=entry.get("mode"), context=tuple(_as_list(entry.get("context"))), roles=roles,
             requires=tuple(_as_list(entry.get("requires"))), generic=bool(entry.get("generic")),
             subject_any=frozenset(str(w).lower() for w in _as_list(entry.get("subject_any"))),
+            subject_unless=frozenset(str(w).lower() for w in _as_list(entry.get("subject_unless"))),
             reciprocal=bool(entry.get("reciprocal")), examples=examples)
         extra = len(needs) + len(_as_list(entry.get("requires"))) + (3 if entry.get("subject_any") else 0)
         for pos, key in (("VERB", "verb"), ("NOUN", "noun"), ("ADJ", "adj")):

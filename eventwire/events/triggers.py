@@ -169,6 +169,8 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> l
             return None
     if pattern.subject_any and not _subject_has(tok, pattern.subject_any):
         return None
+    if pattern.subject_unless and _subject_has(tok, pattern.subject_unless):
+        return None
     return used
 
 
