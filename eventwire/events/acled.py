@@ -95,10 +95,27 @@ def classify(rule_name: str | None, instrument: Instrument | None, sources: list
         state = {x.upper() for x in lex.lists.get("state_sectors", ())}
         if losers and not losers & state:
             sub = "Government regains territory"
+    if rule_name == "clash" and _crowd_against_state(sources, targets, source_heads or [], target_heads, lex):
+        sub = "Violent demonstration"   # "students clashed with security forces"
     if sub not in lex.acled_types:
         return None
     return {"event_type": lex.acled_types[sub], "sub_event_type": sub, "rule": rule_name, "target_class": tclass,
             "source_class": sclass}
+
+
+def _crowd_against_state(sources: list, targets: list, source_heads: list, target_heads: list, lex: Lexicon) -> bool:
+    """One side of a clash an unarmed crowd, the other state forces (either way round)."""
+    crowd = lex.lists.get("crowd_nouns", ())
+    state = {x.upper() for x in lex.lists.get("state_sectors", ())}
+
+    def is_crowd(heads):
+        return any(h.lemma_.lower() in crowd or h.lower_ in crowd for h in heads)
+
+    def is_state(entities):
+        return any(e.actor and e.actor.sector in state for e in entities)
+    heads = list(source_heads) + list(target_heads)
+    everyone = list(sources) + list(targets)
+    return is_crowd(heads) and is_state(everyone)
 
 
 def pre2019(acled: dict | None, lex: Lexicon) -> str | None:

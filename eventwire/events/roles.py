@@ -274,6 +274,7 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
     gov = light or noun.head
     if light is not None:
         subj, obj = logical(light)
+        subj = [t for t in subj if t.i != noun.i]   # "clashes took place between ...": not its own actor
         s.subject = subj
         s.governor_subject = subj
         for k, v in preps(light).items():

@@ -293,7 +293,8 @@ def _attach_light_verb(trig: Trigger, lex: Lexicon) -> None:
             trig.anchor = head
     elif tok.dep_ == "nsubj" and head.pos_ == "VERB" and (
             head.lemma_.lower() in lex.lists.get("occurrence_verbs", ()) or
-            _phrasal(head) in lex.lists.get("occurrence_verbs", ())):
+            _phrasal(head) in lex.lists.get("occurrence_verbs", ()) or
+            _with_object(head) in lex.lists.get("occurrence_verbs", ())):
         trig.light = head          # "an explosion occurred at the junction"
         trig.anchor = head
     elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
@@ -302,6 +303,12 @@ def _attach_light_verb(trig: Trigger, lex: Lexicon) -> None:
         if verb.lemma_.lower() in ("engage", "participate", "involve", "go", "join", "take", "embark", "resort"):
             trig.light = verb
             trig.anchor = verb
+
+
+def _with_object(verb: Token) -> str:
+    """"take place": the verb with its bare object noun."""
+    obj = [c.lower_ for c in verb.children if c.dep_ == "dobj" and not any(True for _ in c.children)]
+    return f"{verb.lemma_.lower()} {obj[0]}" if obj else verb.lemma_.lower()
 
 
 def _phrasal(verb: Token) -> str:
