@@ -184,3 +184,10 @@ def test_a_village_name_the_ner_read_as_a_date(analyze):
     assert "Ma\u2019ardes" in {p["name"] for p in a.unresolved_places}
     a = analyze("The talks resumed in the month of May.")
     assert not a.unresolved_places
+
+
+def test_a_name_opened_by_a_generic_place_word_is_a_place(analyze):
+    a = analyze("Government troops captured Tal Al-Bardah on Sunday.")
+    assert "Tal Al-Bardah" in {p["name"] for p in a.unresolved_places}
+    a = analyze("Jets struck the jihadists at Kafr Naya on Monday.")
+    assert where(event(a, "struck")) == ["Kafr Naya"]

@@ -19,6 +19,7 @@ class Words:
     granularity: dict
     particles: frozenset = frozenset()   # "e" in "Mazar-e-Sharif", "al" in "Ras al-Ain"
     place_only_verbs: frozenset = frozenset()   # "stormed X": X is a place, known or not
+    generics: frozenset = frozenset()   # "Tal", "Kafr", "Deir": words that open place names
 
 
 @lru_cache(maxsize=8)
@@ -35,4 +36,4 @@ def words(lang: str = "en") -> Words:
     order = raw.get("granularity") or []
     return Words(group("locative_prepositions"), group("origin_prepositions"), group("location_nouns"),
                  group("kind_nouns"), group("territory_verbs"), group("directions"),
-                 {p: i for i, p in enumerate(order)}, group("name_particles"), group("place_only_verbs"))
+                 {p: i for i, p in enumerate(order)}, group("name_particles"), group("place_only_verbs"), group("name_generics"))

@@ -193,6 +193,24 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
 _SPOT_PREPS = {"in", "near", "outside", "around", "inside", "into", "across", "toward", "towards", "throughout"}
 
 
+def _generic_led(span: Span, w: Words) -> bool:
+    """"Tal Al-Bardah", "Kafr Naya": a name of two words or more opened by a generic place word."""
+    words = span.text.split()
+    return len(words) >= 2 and words[0].lower() in w.generics
+
+
+def _place_context(doc: Doc, span: Span, w: Words) -> bool:
+    """A locative preposition or a territory verb before the name, or before the first name of
+    the list it ends ("at Kafr Naya and Deir Maqran")."""
+    if _locative_before(doc, span.start) in STRONG_LOCATIVE or _territory_object(span, w):
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.i != span.root.i and (_locative_before(doc, root.left_edge.i) in STRONG_LOCATIVE
+                                      or _territory_object(doc[root.left_edge.i:root.i + 1], w))
+
+
 def _unknown_spot(doc: Doc, span: Span) -> bool:
     """A name after a locative preposition that the NER called a person or an organisation but
     that may be a village nobody lists: not a possessor ("in Smith's view"), not followed by a
@@ -388,6 +406,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.evidence.append("rule:object-of-territory-verb")
                 m.cued = True   # the verb says it is a place
                 out.append(m)
+            elif not kb and _generic_led(span, w) and _place_context(doc, span, w) \
+                    and not gaz.lookup(name) and _unknown_spot(doc, span):
+                m = _mention(doc, span, "named", None, name)   # "captured Tal Al-Bardah" (tagged an organisation)
+                m.evidence.append("rule:place-name-generic")
+                m.cued = True
+                out.append(m)
             elif ent.label_ == "PERSON" and prep in _SPOT_PREPS and not kb and not gaz.lookup(name) \
                     and name not in surnames and _unknown_spot(doc, span):
                 m = _mention(doc, span, "named", None, name)   # "fighting in Tal Al-Bardah" (tagged a person)
@@ -419,6 +443,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
               or _territory_object(span, w)) and _known_city(gaz, name, 1000):
             m = _mention(doc, span, "rescued", None, name)
             m.evidence.append("rule:location-context")
+            m.cued = True
+        elif _generic_led(span, w) and _place_context(doc, span, w) and not gaz.lookup(name):
+            m = _mention(doc, span, "named", None, name)
+            m.evidence.append("rule:place-name-generic")
             m.cued = True
         else:
             continue
