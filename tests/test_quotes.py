@@ -313,6 +313,12 @@ def test_a_poll_speaks_for_its_clause(analyze):
     assert q["speaker_text"].startswith("a CNN poll")
 
 
+def test_polls_in_general_speak_for_nobody(analyze):
+    # a plural names a standing ("ahead in the polls"), not a finding someone reports
+    a = analyze("Clinton stayed ahead in the polls through the summer.")
+    assert [q for q in a.quotes if q["kind"] == "indirect"] == []
+
+
 def test_headline_name_before_a_colon_named_later(analyze):
     a = analyze("Lynch: No outside influence on FBI probe.\nAttorney General Loretta Lynch spoke on Tuesday.")
     q = one(a, contains="No outside influence")
