@@ -210,6 +210,16 @@ def test_indirect_speech_content_is_the_reported_clause(analyze, text, content, 
     assert q["speaker_text"] is not None
 
 
+@pytest.mark.parametrize("text, content, cue", [
+    ("A new poll shows Clinton with a six-point lead.", "Clinton with a six-point lead", "shows"),
+    ("The senator talked about the border wall at the rally.", "the border wall", "talked"),
+    ("The two leaders discussed the ceasefire on Tuesday.", "the ceasefire", "discussed"),
+])
+def test_showing_and_talking_about_report_their_object(analyze, text, content, cue):
+    q = one(analyze(text), "indirect")
+    assert q["text"] == content and q["cue"]["text"] == cue
+
+
 def test_according_to_names_the_speaker(analyze):
     a = analyze("According to the Malian army, the attack killed twelve villagers.")
     q = one(a, "indirect")
