@@ -57,7 +57,9 @@ def _verb_cue(tok: Token, entry: Entry, lex: Lexicon) -> Cue:
     evidence = [entry.source]
     frame = lex.frame(entry.text)
     for prep, phrasal_stance in frame.phrasal:
-        if any(c.dep_ == "prep" and c.lower_ == prep for c in children(tok)):
+        # "called for talks"; "called for the US to act", where the parse makes "for" a conjunction
+        if any((c.dep_ == "prep" and c.lower_ == prep) or (c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ == prep for g in children(c))) for c in children(tok)):
             stance = phrasal_stance
             evidence.append(f"{entry.source}:{prep}")
             break

@@ -98,6 +98,9 @@ def _clausal(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
                 g.dep_ in ("mark", "advmod") and g.i < child.i and (
                     g.lower_ in ("whether", "if") or (asking and g.lower_ in _WH)) for g in children(child)):
             parts.append(_edges(child))  # "asked whether ...", "did not say when ..."
+        elif child.dep_ == "advcl" and child.i > tok.i and any(
+                g.dep_ == "mark" and g.lower_ in frame.preps and g.i < child.i for g in children(child)):
+            parts.append(_edges(child))  # "called for the US to act": the parse takes "for" for a conjunction
         elif (_infinitive(child) and (frame.to or (entry is not None and entry.text in lex.attitude and any(
                 g.dep_ in _SUBJECTS for g in children(child))))) or (_gerund(child) and frame.object == "content"):
             parts.append(_edges(child))
@@ -178,7 +181,28 @@ def _object(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
         ok = lemma in frame.object
     if not ok or (obj.pos_ == "PRON" and not extra):  # "denied it" says nothing; "accused it of ..." does
         return []
-    return [_edges(obj)] + [_edges(c) for c in extra]
+    return [_edges(obj)] + [_edges(c) for c in extra + _object_tail(tok, obj)]
+
+
+# What may follow the object as part of what was reported: "showed Sanders within two points of
+# Clinton", "reported its smallest profit in 17 years", "praised the efforts of a donor to ...".
+_TAIL = {"prep", "oprd", "acomp", "npadvmod", "advmod", "advcl", "xcomp"}
+
+
+def _object_tail(tok: Token, obj: Token) -> list[Token]:
+    """The phrases the parse hung on the cue right after its object, up to a punctuation mark:
+    they mostly belong to the object ("a poll shows Cruz 16 points ahead"), and PolNeAR's
+    content runs on with them."""
+    out = []
+    doc = tok.doc
+    for c in rights(tok):
+        if c.i <= obj.i:
+            continue
+        between = doc[obj.right_edge.i + 1:c.left_edge.i]
+        if c.dep_ not in _TAIL or any(t.is_punct or "\n" in t.text for t in between):
+            break
+        out.append(c)
+    return out
 
 
 def _prepositional(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
