@@ -234,6 +234,11 @@ def test_called_for_with_a_clause_of_its_own(analyze):
     assert q["text"] == "for the United States to take a stronger role" and q["cue"]["stance"] == "ask"
 
 
+def test_a_cue_in_the_infinitive_of_another_is_part_of_its_content(analyze):
+    q = one(analyze("The governor refused to discuss the nominees."))
+    assert q["text"] == "to discuss the nominees" and q["cue"]["text"] == "refused"
+
+
 def test_according_to_names_the_speaker(analyze):
     a = analyze("According to the Malian army, the attack killed twelve villagers.")
     q = one(a, "indirect")
