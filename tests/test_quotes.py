@@ -214,6 +214,8 @@ def test_indirect_speech_content_is_the_reported_clause(analyze, text, content, 
     ("A new poll shows Clinton with a six-point lead.", "Clinton with a six-point lead", "shows"),
     ("The senator talked about the border wall at the rally.", "the border wall", "talked"),
     ("The two leaders discussed the ceasefire.", "the ceasefire", "discussed"),
+    ("Republicans portrayed the deal as a surrender.", "the deal as a surrender", "portrayed"),
+    ("Trump and Cruz are both seen as strong candidates.", "Trump and Cruz are both seen as strong candidates", "seen"),
 ])
 def test_showing_and_talking_about_report_their_object(analyze, text, content, cue):
     q = one(analyze(text), "indirect")
@@ -312,6 +314,9 @@ def test_stance_of_each_cue_class(analyze, text, cue, stance):
     ("Voters backed Sanders in Michigan.", None, None, None),
     ("Rubio wants to win Florida.", None, None, None),
     ("The committee expected a long debate.", None, None, None),
+    ("We now know that the bureau is investigating the foundation.", "that the bureau is investigating the foundation",
+     "know", "claim"),
+    ("The senator knows the state well.", None, None, None),
 ])
 def test_attitude_verbs_need_a_proposition(analyze, text, content, cue, stance):
     # cognition and attitude verbs report a clause with its own subject or "that", never an object

@@ -298,9 +298,9 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
         if entry is not None and entry.text in lex.attitude and not attitude_cue(tok, lex, spans, starts):
             entry = None
         # not "pledged delegates", nor an act named inside a charge ("accused it of favouring ...")
-        # "refused to discuss the nominees", "promised to announce ...": the infinitive is what
+        # "refused to discuss the nominees", "wants voters to know ...": the infinitive is what
         # the cue before it reports, not a report of its own
-        if entry is not None and tok.dep_ == "xcomp" and verb_entry(tok.head, lex) is not None and any(
+        if entry is not None and tok.dep_ in ("xcomp", "ccomp") and verb_entry(tok.head, lex) is not None and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
             entry = None
         if entry is not None and tok.dep_ not in ("amod", "compound") and not (
