@@ -231,6 +231,11 @@ def test_an_object_keeps_the_phrases_hung_on_its_verb(analyze, text, content, cu
     assert q["text"] == content and q["cue"]["text"] == cue
 
 
+def test_showing_a_quality_reports_nothing(analyze):
+    # what a poll or a video shows is reported; what a person shows is not
+    assert [q for q in analyze("The senator showed leadership on the issue.").quotes if q["kind"] == "indirect"] == []
+
+
 def test_called_for_with_a_clause_of_its_own(analyze):
     q = one(analyze("Clinton is calling for the United States to take a stronger role."), "indirect")
     assert q["text"] == "for the United States to take a stronger role" and q["cue"]["stance"] == "ask"

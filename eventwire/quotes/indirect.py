@@ -161,6 +161,8 @@ def _object(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
     frame = _frame(tok, lex)
     if frame.object in (None, "addressee"):
         return []
+    if frame.subjects and not _subject_in(tok, frame.subjects):
+        return []  # "the poll showed Clinton ahead", not "he showed leadership"
     obj = next((c for c in rights(tok) if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
         return []
@@ -203,6 +205,19 @@ def _object_tail(tok: Token, obj: Token) -> list[Token]:
             break
         out.append(c)
     return out
+
+
+def _subject_in(tok: Token, lemmas: tuple[str, ...]) -> bool:
+    """Whether the cue's subject (or, for a participle or a conjunct, its head's) is headed by one of `lemmas`."""
+    node = tok
+    for _ in range(3):
+        subj = next((c for c in children(node) if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj.lemma_.lower() in lemmas
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _prepositional(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ class Frame:
     phrasal: tuple[tuple[str, str], ...] = ()
     excluded: tuple[str, ...] = ()
     to: bool = False
+    subjects: tuple[str, ...] = ()   # the object is content only after a subject headed by one of these
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
             preps=_tuple(spec.get("preps")),
             phrasal=tuple((str(k), v) for k, v in (spec.get("phrasal") or {}).items()),
             excluded=_tuple(spec.get("except")),
+            subjects=_tuple(spec.get("subjects")),
             to=bool(spec.get("to")))
     for stance, lemmas in (data.get("nouns") or {}).items():
         for lemma in lemmas:
