@@ -260,6 +260,15 @@ def test_statement_that(analyze):
     assert "Niger" in speaker_entity(a, q).name
 
 
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The senator's comments about the border wall drew criticism.", "the border wall", "comments", "The senator"),
+    ("The mayor has raised questions about the new stadium.", "the new stadium", "questions", "The mayor"),
+])
+def test_a_cue_noun_reports_what_it_is_about(analyze, text, content, cue, speaker):
+    q = one(analyze(text), "indirect")
+    assert (q["text"], q["cue"]["text"], q["speaker_text"]) == (content, cue, speaker)
+
+
 def test_headline_with_a_dash_names_its_source(analyze):
     a = analyze("Border crossings to reopen next week – minister\nThe decision follows a month of talks.")
     q = one(a, "indirect")

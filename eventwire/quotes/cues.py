@@ -141,10 +141,11 @@ def that_clause(tok: Token) -> Token | None:
 _OF_AUTHOR = {"report", "statement", "message", "testimony", "note", "view", "theory", "concern", "belief", "argument"}
 
 
-def noun_complement(tok: Token) -> tuple[Token, str] | None:
+def noun_complement(tok: Token, preps: frozenset[str] = frozenset()) -> tuple[Token, str] | None:
     """What a cue noun reports: its that-clause ("the claim that ..."), its to-infinitive
-    ("Trump's proposal to ban ..."), or what its "of" names ("Kerry's announcement of the
-    figure", "denial of involvement"), with the rule that found it."""
+    ("Trump's proposal to ban ..."), what its "of" names ("Kerry's announcement of the
+    figure", "denial of involvement") or what it is about (`preps`: "his comments about the
+    wall"), with the rule that found it."""
     clause = that_clause(tok)
     if clause is not None:
         return clause, "rule:noun-that-clause"
@@ -155,6 +156,10 @@ def noun_complement(tok: Token) -> tuple[Token, str] | None:
             pobj = next((g for g in children(child) if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and pobj.pos_ not in ("PROPN", "PRON"):
                 return pobj, "rule:noun-of"
+        if child.dep_ == "prep" and child.lower_ in preps:
+            pobj = next((g for g in children(child) if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and pobj.pos_ != "PRON":
+                return pobj, "rule:noun-prep"
     return None
 
 
@@ -309,7 +314,7 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
             continue
         if tok.pos_ == "NOUN":
             nentry = lex.nouns.get(tok.lemma_.lower())
-            if nentry is not None and noun_complement(tok) is not None:
+            if nentry is not None and noun_complement(tok, lex.noun_preps) is not None:
                 out.append(_noun_cue(tok, nentry))
     out += _according(doc, lex)
     out += _source_in(doc, lex)

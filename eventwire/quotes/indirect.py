@@ -375,7 +375,7 @@ def content_span(cue: Cue, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
     if cue.kind == "verb":
         return _verb_content(tok, lex)
     if cue.kind == "noun":
-        found = noun_complement(tok)
+        found = noun_complement(tok, lex.noun_preps)
         return (trim(doc, *_edges(found[0])), found[1]) if found is not None else (None, "")
     if cue.kind in ("according", "source"):
         head = _clause_of(tok.head if tok.dep_ != "ROOT" else tok)

@@ -40,6 +40,7 @@ class Lexicon:
     frames: dict[str, Frame] = field(default_factory=dict)
     nouns: dict[str, Entry] = field(default_factory=dict)
     speech_nouns: frozenset[str] = frozenset()
+    noun_preps: frozenset[str] = frozenset()   # "questions about X": what a cue noun is about
     according: list[Entry] = field(default_factory=list)
     reporting: list[Entry] = field(default_factory=list)
     dashes: tuple[str, ...] = ()
@@ -130,6 +131,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
         for lemma in lemmas:
             lex.nouns.setdefault(lemma, Entry(lemma, stance, f"{name}:nouns:{lemma}"))
     lex.speech_nouns = frozenset(data.get("speech_nouns") or ())
+    lex.noun_preps = frozenset(str(p) for p in data.get("noun_preps") or ())
     lex.according = [Entry(e["text"], e["stance"], f"{name}:according:{e['text']}")
                      for e in data.get("according") or ()]
     lex.reporting = [Entry(e["text"], e["stance"], f"{name}:reporting:{e['text']}")
