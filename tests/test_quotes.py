@@ -231,6 +231,14 @@ def test_an_object_keeps_the_phrases_hung_on_its_verb(analyze, text, content, cu
     assert q["text"] == content and q["cue"]["text"] == cue
 
 
+def test_speaking_to_someone_reports_nothing(analyze):
+    # without what it was about, "spoke" names a meeting: no cue for the clause nor for the quote
+    a = analyze("As the governor spoke, residents waited in line for water.")
+    assert [q for q in a.quotes if q["kind"] == "indirect"] == []
+    a = analyze("The governor, who was speaking to the mayors, did not mention the storm.")
+    assert [q["cue"]["text"] for q in a.quotes] == ["mention"]
+
+
 def test_showing_a_quality_reports_nothing(analyze):
     # what a poll or a video shows is reported; what a person shows is not
     assert [q for q in analyze("The senator showed leadership on the issue.").quotes if q["kind"] == "indirect"] == []

@@ -292,6 +292,12 @@ def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts:
         _touches(named, starts, holder.left_edge.idx, holder.idx + len(holder.text), inside=False)
 
 
+def _framed(tok: Token, frame) -> bool:
+    """Whether a verb has what its frame says is content: one of its prepositions, or an object."""
+    return any((c.dep_ == "prep" and c.lower_ in frame.preps) or (frame.object and c.dep_ == "dobj")
+               for c in children(tok))
+
+
 def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]:
     """Every cue of the document, in order. `named` are the character spans of names of people and
     organisations (for attitude verbs and line cues)."""
@@ -302,6 +308,8 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
         entry = verb_entry(tok, lex)
         if entry is not None and entry.text in lex.attitude and not attitude_cue(tok, lex, spans, starts):
             entry = None
+        if entry is not None and not lex.frame(entry.text).bare and not _framed(tok, lex.frame(entry.text)):
+            entry = None  # "spoke to reporters" is a meeting; "spoke about the wall" reports
         # not "pledged delegates", nor an act named inside a charge ("accused it of favouring ...")
         # "refused to discuss the nominees", "wants voters to know ...": the infinitive is what
         # the cue before it reports, not a report of its own

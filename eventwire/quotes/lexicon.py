@@ -19,6 +19,7 @@ class Frame:
     excluded: tuple[str, ...] = ()
     to: bool = False
     subjects: tuple[str, ...] = ()   # the object is content only after a subject headed by one of these
+    bare: bool = True                # False: a cue only with its object or one of its preps
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
             phrasal=tuple((str(k), v) for k, v in (spec.get("phrasal") or {}).items()),
             excluded=_tuple(spec.get("except")),
             subjects=_tuple(spec.get("subjects")),
+            bare=bool(spec.get("bare", True)),
             to=bool(spec.get("to")))
     for stance, lemmas in (data.get("nouns") or {}).items():
         for lemma in lemmas:
