@@ -215,6 +215,7 @@ def test_indirect_speech_content_is_the_reported_clause(analyze, text, content, 
     ("The senator talked about the border wall at the rally.", "the border wall", "talked"),
     ("The two leaders discussed the ceasefire.", "the ceasefire", "discussed"),
     ("Republicans portrayed the deal as a surrender.", "the deal as a surrender", "portrayed"),
+    ("The senator noted the irony of the vote.", "the irony of the vote", "noted"),
     ("Trump and Cruz are both seen as strong candidates.", "Trump and Cruz are both seen as strong candidates", "seen"),
 ])
 def test_showing_and_talking_about_report_their_object(analyze, text, content, cue):
