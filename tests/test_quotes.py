@@ -210,51 +210,6 @@ def test_indirect_speech_content_is_the_reported_clause(analyze, text, content, 
     assert q["speaker_text"] is not None
 
 
-@pytest.mark.parametrize("text, content, cue", [
-    ("A new poll shows Clinton with a six-point lead.", "Clinton with a six-point lead", "shows"),
-    ("The senator talked about the border wall at the rally.", "the border wall", "talked"),
-    ("The two leaders discussed the ceasefire.", "the ceasefire", "discussed"),
-    ("Republicans portrayed the deal as a surrender.", "the deal as a surrender", "portrayed"),
-    ("The senator noted the irony of the vote.", "the irony of the vote", "noted"),
-    ("Trump and Cruz are both seen as strong candidates.", "Trump and Cruz are both seen as strong candidates", "seen"),
-])
-def test_showing_and_talking_about_report_their_object(analyze, text, content, cue):
-    q = one(analyze(text), "indirect")
-    assert q["text"] == content and q["cue"]["text"] == cue
-
-
-@pytest.mark.parametrize("text, content, cue", [
-    ("A second poll showed Cruz ten points ahead in Indiana.", "Cruz ten points ahead in Indiana", "showed"),
-    ("The company reported its smallest profit in a decade.", "its smallest profit in a decade", "reported"),
-])
-def test_an_object_keeps_the_phrases_hung_on_its_verb(analyze, text, content, cue):
-    q = one(analyze(text), "indirect")
-    assert q["text"] == content and q["cue"]["text"] == cue
-
-
-def test_speaking_to_someone_reports_nothing(analyze):
-    # without what it was about, "spoke" names a meeting: no cue for the clause nor for the quote
-    a = analyze("As the governor spoke, residents waited in line for water.")
-    assert [q for q in a.quotes if q["kind"] == "indirect"] == []
-    a = analyze("The governor, who was speaking to the mayors, did not mention the storm.")
-    assert [q["cue"]["text"] for q in a.quotes] == ["mention"]
-
-
-def test_showing_a_quality_reports_nothing(analyze):
-    # what a poll or a video shows is reported; what a person shows is not
-    assert [q for q in analyze("The senator showed leadership on the issue.").quotes if q["kind"] == "indirect"] == []
-
-
-def test_called_for_with_a_clause_of_its_own(analyze):
-    q = one(analyze("Clinton is calling for the United States to take a stronger role."), "indirect")
-    assert q["text"] == "for the United States to take a stronger role" and q["cue"]["stance"] == "ask"
-
-
-def test_a_cue_in_the_infinitive_of_another_is_part_of_its_content(analyze):
-    q = one(analyze("The governor refused to discuss the nominees."))
-    assert q["text"] == "to discuss the nominees" and q["cue"]["text"] == "refused"
-
-
 def test_according_to_names_the_speaker(analyze):
     a = analyze("According to the Malian army, the attack killed twelve villagers.")
     q = one(a, "indirect")
@@ -267,15 +222,6 @@ def test_statement_that(analyze):
     assert q["text"] == "that the border would stay closed"
     assert q["cue"]["text"] == "statement" and q["speaker_text"] == "Niger"
     assert "Niger" in speaker_entity(a, q).name
-
-
-@pytest.mark.parametrize("text, content, cue, speaker", [
-    ("The senator's comments about the border wall drew criticism.", "the border wall", "comments", "The senator"),
-    ("The mayor has raised questions about the new stadium.", "the new stadium", "questions", "The mayor"),
-])
-def test_a_cue_noun_reports_what_it_is_about(analyze, text, content, cue, speaker):
-    q = one(analyze(text), "indirect")
-    assert (q["text"], q["cue"]["text"], q["speaker_text"]) == (content, cue, speaker)
 
 
 def test_headline_with_a_dash_names_its_source(analyze):
@@ -319,6 +265,7 @@ def test_accusation_keeps_its_object_and_charge(analyze):
     ("The opposition accused the government of rigging the vote.", "accused", "accuse"),
     ("The aid agency warned that the camps could run out of food.", "warned", "warn"),
     ("The envoy urged both sides to return to the table.", "urged", "ask"),
+    ("Clinton is calling for the United States to take a stronger role.", "calling", "ask"),
     ("The president hailed the agreement as a turning point.", "hailed", "praise"),
     ("The commander admitted that his unit had suffered losses.", "admitted", "concede"),
     ("The army confirmed that two officers were killed.", "confirmed", "confirm"),
@@ -368,12 +315,6 @@ def test_a_poll_speaks_for_its_clause(analyze):
     q = one(analyze("In a CNN poll released Monday, Clinton led Sanders by ten points."), "indirect")
     assert q["text"] == "Clinton led Sanders by ten points" and q["cue"]["text"] == "In"
     assert q["speaker_text"].startswith("a CNN poll")
-
-
-def test_polls_in_general_speak_for_nobody(analyze):
-    # a plural names a standing ("ahead in the polls"), not a finding someone reports
-    a = analyze("Clinton stayed ahead in the polls through the summer.")
-    assert [q for q in a.quotes if q["kind"] == "indirect"] == []
 
 
 def test_headline_name_before_a_colon_named_later(analyze):
