@@ -265,6 +265,7 @@ def test_accusation_keeps_its_object_and_charge(analyze):
     ("The opposition accused the government of rigging the vote.", "accused", "accuse"),
     ("The aid agency warned that the camps could run out of food.", "warned", "warn"),
     ("The envoy urged both sides to return to the table.", "urged", "ask"),
+    ("Clinton is calling for the United States to take a stronger role.", "calling", "ask"),
     ("The president hailed the agreement as a turning point.", "hailed", "praise"),
     ("The commander admitted that his unit had suffered losses.", "admitted", "concede"),
     ("The army confirmed that two officers were killed.", "confirmed", "confirm"),
@@ -283,6 +284,9 @@ def test_stance_of_each_cue_class(analyze, text, cue, stance):
     ("Voters backed Sanders in Michigan.", None, None, None),
     ("Rubio wants to win Florida.", None, None, None),
     ("The committee expected a long debate.", None, None, None),
+    ("We now know that the bureau is investigating the foundation.", "that the bureau is investigating the foundation",
+     "know", "claim"),
+    ("The senator knows the state well.", None, None, None),
 ])
 def test_attitude_verbs_need_a_proposition(analyze, text, content, cue, stance):
     # cognition and attitude verbs report a clause with its own subject or "that", never an object

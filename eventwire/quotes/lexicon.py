@@ -18,6 +18,8 @@ class Frame:
     phrasal: tuple[tuple[str, str], ...] = ()
     excluded: tuple[str, ...] = ()
     to: bool = False
+    subjects: tuple[str, ...] = ()   # the object is content only after a subject headed by one of these
+    bare: bool = True                # False: a cue only with its object or one of its preps
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Lexicon:
     frames: dict[str, Frame] = field(default_factory=dict)
     nouns: dict[str, Entry] = field(default_factory=dict)
     speech_nouns: frozenset[str] = frozenset()
+    noun_preps: frozenset[str] = frozenset()   # "questions about X": what a cue noun is about
     according: list[Entry] = field(default_factory=list)
     reporting: list[Entry] = field(default_factory=list)
     dashes: tuple[str, ...] = ()
@@ -123,11 +126,14 @@ def lexicon(lang: str = "en") -> Lexicon | None:
             preps=_tuple(spec.get("preps")),
             phrasal=tuple((str(k), v) for k, v in (spec.get("phrasal") or {}).items()),
             excluded=_tuple(spec.get("except")),
+            subjects=_tuple(spec.get("subjects")),
+            bare=bool(spec.get("bare", True)),
             to=bool(spec.get("to")))
     for stance, lemmas in (data.get("nouns") or {}).items():
         for lemma in lemmas:
             lex.nouns.setdefault(lemma, Entry(lemma, stance, f"{name}:nouns:{lemma}"))
     lex.speech_nouns = frozenset(data.get("speech_nouns") or ())
+    lex.noun_preps = frozenset(str(p) for p in data.get("noun_preps") or ())
     lex.according = [Entry(e["text"], e["stance"], f"{name}:according:{e['text']}")
                      for e in data.get("according") or ()]
     lex.reporting = [Entry(e["text"], e["stance"], f"{name}:reporting:{e['text']}")

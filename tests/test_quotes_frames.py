@@ -1,0 +1,34 @@
+"""Where a cue's reported content is besides a clause: frames of the cue lexicon and the phrases
+around an object, on short wire-style sentences written for these tests (test_quotes.py has the rest)."""
+import pytest
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("A new poll shows Clinton with a six-point lead.", "Clinton with a six-point lead", "shows"),
+    ("A second poll showed Cruz ten points ahead in Indiana.", "Cruz ten points ahead in Indiana", "showed"),
+    ("The company reported its smallest profit in a decade.", "its smallest profit in a decade", "reported"),
+    ("The senator talked about the border wall at the rally.", "the border wall", "talked"),
+    ("The two leaders discussed the ceasefire.", "the ceasefire", "discussed"),
+    ("Republicans portrayed the deal as a surrender.", "the deal as a surrender", "portrayed"),
+    ("The senator noted the irony of the vote.", "the irony of the vote", "noted"),
+    ("Trump and Cruz are both seen as strong candidates.", "Trump and Cruz are both seen as strong candidates", "seen"),
+    ("Clinton is calling for the United States to take a stronger role.",
+     "for the United States to take a stronger role", "calling"),
+    ("The governor refused to discuss the nominees.", "to discuss the nominees", "refused"),
+    ("The governor, who was speaking to the mayors, did not mention the storm.", "the storm", "mention"),
+    ("The senator's comments about the border wall drew criticism.", "the border wall", "comments"),
+    ("The mayor has raised questions about the new stadium.", "the new stadium", "questions"),
+])
+def test_frames_say_where_the_content_is(analyze, text, content, cue):
+    # an object with what the parse hung after it, a topic, a for-clause; one quote per report
+    (q,) = [q for q in analyze(text).quotes if q["kind"] == "indirect"]
+    assert q["text"] == content and q["cue"]["text"] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The senator showed leadership on the issue.",          # what a person shows is not reported
+    "As the governor spoke, residents waited in line for water.",  # speaking with no topic is a meeting
+    "Clinton stayed ahead in the polls through the summer.",  # polls in general are a standing
+])
+def test_no_report_without_a_reported_content(analyze, text):
+    assert [q for q in analyze(text).quotes if q["kind"] == "indirect"] == []
