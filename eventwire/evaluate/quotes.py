@@ -9,7 +9,8 @@ punctuation are forgiven).
 
 On the quotes matched by content, speaker accuracy compares the speaker with the set's resolved
 speaker name when it gives one (the entity's name or any of its mentions contain it, or the
-other way round), otherwise with the speaker span (overlap >= `OVERLAP`), and a quote with no
+other way round), otherwise with the speaker span (overlap >= `OVERLAP`, or ours opening the set's
+span, which may run on over an apposition or a relative clause), and a quote with no
 speaker in the set is right when none was found; cue accuracy compares cue spans the same way.
 A set that (almost) never annotates a quote without a cue (PolNeAR: every relation has one)
 cannot judge the quotes we leave without a cue (unattributed ones), so those are left out and
@@ -140,7 +141,10 @@ def _speaker_ok(g: dict, q: dict, names: dict[str, list[str]]) -> bool:
         got = [_norm(t) for t in names.get(q.get("speaker"), [])] + [_norm(q.get("speaker_text"))]
         return any(t and (want in t or t in want) for t in got)
     if g.get("speaker_start") is not None and q.get("speaker_start") is not None:
-        return _overlap((g["speaker_start"], g["speaker_end"]), (q["speaker_start"], q["speaker_end"])) >= OVERLAP
+        gs, qs = (g["speaker_start"], g["speaker_end"]), (q["speaker_start"], q["speaker_end"])
+        # "Luis Rubio, who heads the Center ..." in the set, "Luis Rubio" ours: the same mention
+        # when ours opens the set's span (its apposition or relative clause aside)
+        return _overlap(gs, qs) >= OVERLAP or (gs[0] == qs[0] and qs[1] <= gs[1])
     want = _norm(g.get("speaker"))
     got = _norm(q.get("speaker_text"))
     return bool(got) and (want in got or got in want)
