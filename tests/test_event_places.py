@@ -191,3 +191,10 @@ def test_a_name_opened_by_a_generic_place_word_is_a_place(analyze):
     assert "Tal Al-Bardah" in {p["name"] for p in a.unresolved_places}
     a = analyze("Jets struck the jihadists at Kafr Naya on Monday.")
     assert where(event(a, "struck")) == ["Kafr Naya"]
+
+
+def test_a_participle_clause_is_its_own_attack_with_its_own_places(analyze):
+    a = analyze("The rebels launched a major offensive in the south on Friday, striking army positions "
+                "at the villages of Burd and Muja.")
+    assert not any(e["cameo"] == "143" for e in a.events)   # not a "launched ... strike" labour strike
+    assert where(event(a, "striking")) == ["Burd", "Muja"]

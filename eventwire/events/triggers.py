@@ -154,8 +154,11 @@ def _has_slot(tok: Token, slot: str) -> bool:
 def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> list[Token] | None:
     """The phrase tokens the pattern uses, or None when it does not match."""
     used = []
+    # a participle clause is another action ("launched an offensive, striking ..."), not a word
+    # of the trigger's phrase ("launch strike"): it may only satisfy `needs`
+    words_near = [t for t in near if not (t.dep_ == "advcl" and t.tag_ == "VBG")]
     for w in pattern.words:
-        t = _find(near, w)
+        t = _find(words_near, w)
         if t is None:
             return None
         used.append(t)
