@@ -93,3 +93,18 @@ def test_what_is_looked_into_is_given(analyze):
                      "attacks")["status"] == "asserted"
     assert status_of(analyze("The rebels are looking to attack two checkpoints."),
                      "attack")["status"] == "hypothetical"
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    # refusing a demand does not unsay it; what it asked for is still only asked
+    ("The demand for his extradition was refused by the government.", "demand", "asserted"),
+    ("The demand for his extradition was refused by the government.", "extradition", "hypothetical"),
+    # rejecting a deployment: a proposal, not something that did not happen
+    ("The president is resisting the deployment of foreign troops.", "deployment", "hypothetical"),
+    # preventing an attack: it did not happen; refusing to talk: no talks
+    ("The army prevented the attack.", "attack", "negated"),
+    ("The government refused to negotiate with the rebels.", "negotiate", "negated"),
+])
+def test_what_a_refusal_says_of_its_object(analyze, text, trigger, status):
+    e = status_of(analyze(text), trigger)
+    assert e["status"] == status, (e["status"], e["modality"])

@@ -302,6 +302,12 @@ class EventCoder:
         parent = d.parent
         if parent is not None:
             kind = parent.pattern.embedded
+            if kind == "negated" and parent.pattern.family == "reject" and d.pattern.pos == "NOUN" and \
+                    d.light is None:
+                # "rejected the deployment": a proposal, not something that did not happen; "refused
+                # the demand for his extradition": the demand was made
+                kind = None if d.token.lemma_.lower() in self.lex.lists.get("speech_act_nouns", ()) \
+                    else "hypothetical"
             if kind == "hypothetical" or kind == "negated":
                 st.add(kind, parent.pattern.id)
             elif kind == "attributed" and d.pattern.pos == "NOUN" and parent.pattern.family == "accuse":

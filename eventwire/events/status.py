@@ -258,7 +258,8 @@ class StatusFinder:
                     st.denied_by.append(x)
         elif lemma in lists.get("hypothetical_governors", ()):
             st.add("hypothetical", lemma)
-        elif lemma in lists.get("negating_governors", ()):
+        elif lemma in lists.get("negating_governors", ()) and \
+                noun.lemma_.lower() not in lists.get("speech_act_nouns", ()):   # "the demand was refused": made
             st.add("negated", lemma)
 
     def _edge(self, t: Token, head: Token, st: Status) -> None:
