@@ -172,6 +172,9 @@ def test_the_place_another_one_only_situates_is_not_the_event_place(analyze):
     # "X, Y" and "Y's X": Y only says where X lies
     assert where(event(analyze("Gunmen killed five soldiers in Gao, Mali."), "killed")) == ["Gao"]
     assert where(event(analyze("Gunmen killed five soldiers in Mali's Gao region."), "killed")) == ["Gao"]
+    # "X near Y": Y only says where X is
+    a = analyze("A car bomb detonated at a popular market in Kufa town near Najaf, killing 36 people.")
+    assert where(event(a, "detonated")) == ["Kufa"]
 
 
 def test_the_town_of_a_name_the_ner_took_for_a_people(analyze):

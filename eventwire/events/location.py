@@ -192,13 +192,14 @@ def _border_side(chosen: _Candidate, cands: list[_Candidate]) -> _Candidate | No
     return min(others, key=lambda c: (c.tier, abs(c.start - chosen.start))) if len(others) == 1 else None
 
 
-_CONTAINING = {"in", "inside", "within", "of"}
+_CONTAINING = {"in", "inside", "within", "of", "near", "outside", "around", "off", "by", "beside"}
 _CONTAINER_DEPS = {"prep", "pobj", "appos", "poss", "compound", "npadvmod", "amod", "nmod", "punct"}
 
 
 def _container_of(inner: Token, outer: Token) -> bool:
     """Whether `outer` names where `inner` lies: it hangs in `inner`'s own phrase ("Djakana in the
-    commune of Mora", "Gao, Mali", "Mali's Gao region"), so `inner` is the finer place."""
+    commune of Mora", "Kufa town near Najaf", "Gao, Mali", "Mali's Gao region"), so `inner` is the
+    finer place."""
     t = outer
     for _ in range(6):
         if t.head.i == t.i or t.dep_ not in _CONTAINER_DEPS:
