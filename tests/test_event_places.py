@@ -201,3 +201,14 @@ def test_a_participle_clause_is_its_own_attack_with_its_own_places(analyze):
                 "at the villages of Burd and Muja.")
     assert not any(e["cameo"] == "143" for e in a.events)   # not a "launched ... strike" labour strike
     assert where(event(a, "striking")) == ["Burd", "Muja"]
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # the parser made "west" the object and "assault" its modifier
+    ("The army launched a powerful assault west of the T-4 Military Airport on Thursday.", "assault", "T-4"),
+    # "counter-offensive" tagged an adjective, parsed as the object
+    ("The rebels launched a major counter-offensive in the countryside of Latakia.", "offensive", "Latakia"),
+])
+def test_misparsed_event_nouns_still_trigger(analyze, text, trigger, place):
+    e = event(analyze(text), trigger)
+    assert e["light_verb"]["text"] == "launched" and any(place in m for m in where(e))

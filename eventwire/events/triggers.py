@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..places.language import words
 from .lexicon import Lexicon, Pattern
 
 # Dependents that start another clause or name another participant: not part of a trigger's frame.
@@ -194,6 +195,8 @@ def _candidates(lex: Lexicon, tok: Token) -> list[Pattern]:
         kinds = ("VERB", "NOUN")
     elif tok.pos_ in NOUN_POS:
         kinds = ("NOUN", "VERB")
+    elif tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        kinds = ("NOUN", "ADJ")   # "launched a counter-offensive" tagged an adjective, parsed a noun
     elif tok.pos_ == "ADJ":
         kinds = ("ADJ",)
     else:
@@ -229,10 +232,10 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         patterns = _candidates(lex, tok)
         if not patterns:
             continue
-        if tok.pos_ == "ADJ" and not _adj_ok(tok):
+        if tok.pos_ == "ADJ" and patterns[0].pos == "ADJ" and not _adj_ok(tok):
             continue
         if tok.pos_ in NOUN_POS and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i \
-                and tok.head.pos_ in NOUN_POS:
+                and tok.head.pos_ in NOUN_POS and not _before_direction(tok):
             continue   # a modifier: "combat conditions", "protest leaders"
         if tok.pos_ == "VERB" and tok.dep_ == "amod":
             continue   # a participle used as an adjective: "the besieged town", "the banned party"
@@ -290,6 +293,8 @@ def _attach_light_verb(trig: Trigger, lex: Lexicon) -> None:
     if trig.pattern.pos != "NOUN":
         return
     head = tok.head
+    if _before_direction(tok):
+        tok, head = head, head.head   # "launched an assault west of the airport": the noun is the object
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in lex.light_verbs or _phrasal(head) in lex.light_verbs:
             trig.light = head
@@ -306,6 +311,13 @@ def _attach_light_verb(trig: Trigger, lex: Lexicon) -> None:
         if verb.lemma_.lower() in ("engage", "participate", "involve", "go", "join", "take", "embark", "resort"):
             trig.light = verb
             trig.anchor = verb
+
+
+def _before_direction(tok: Token) -> bool:
+    """"an assault west of the airport": the parser made the direction word the head of the noun."""
+    head = tok.head
+    return tok.dep_ == "compound" and head.i == tok.i + 1 and head.lower_ in words(tok.doc.lang_ or "en").directions \
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def _with_object(verb: Token) -> str:
