@@ -27,6 +27,7 @@ RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", 
 MISLABELS = {"NORP", "PRODUCT", "LANGUAGE", "WORK_OF_ART"}
 RESCUE_POP = 50_000
 BIG_CITY = 500_000
+MAX_LIST_CLIMB = 12   # names back up a list ("stormed A, B and C") to find the verb or preposition
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minister", "general", "gen", "judge", "coach",
           "senator", "sen", "rep", "gov", "governor", "mayor", "lt", "col", "capt", "sgt", "officer", "st"}
 # Prepositions after which a proper name is read as a place.
@@ -163,7 +164,9 @@ def _after_direction(doc: Doc, span: Span, w: Words) -> bool:
 def _territory_object(span: Span, w: Words, verbs: frozenset | None = None) -> bool:
     """"captured Knin", "entered Palmyra", "thronged Hama" (also in coordination: "stormed A and B")."""
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN":
+    for _ in range(MAX_LIST_CLIMB):   # bounded: a list of hundreds of names stays linear
+        if not (root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN"):
+            break
         root = root.head
     return root.dep_ == "dobj" and root.head.lemma_.lower() in (w.territory_verbs if verbs is None else verbs)
 
@@ -205,7 +208,9 @@ def _place_context(doc: Doc, span: Span, w: Words) -> bool:
     if _locative_before(doc, span.start) in STRONG_LOCATIVE or _territory_object(span, w):
         return True
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    for _ in range(MAX_LIST_CLIMB):
+        if not (root.dep_ == "conj" and root.head.i != root.i):
+            break
         root = root.head
     return root.i != span.root.i and (_locative_before(doc, root.left_edge.i) in STRONG_LOCATIVE
                                       or _territory_object(doc[root.left_edge.i:root.i + 1], w))
