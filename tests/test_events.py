@@ -365,3 +365,19 @@ def test_victims_of_violence_take_the_country_of_its_actors_when_the_place_is_un
     a = analyze("On August 8, presumed Katiba Macina militants abducted two individuals in the area of Djiguiya.")
     rec = acled_record.record(a.events, a.entities, a.places)
     assert ("MLI", "CVL") in {(c, s) for _, c, s in rec["actor_codes"]}, rec["actor_codes"]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Presumed militants attacked a gendarmerie checkpoint in Tillaberi on Monday.", ("NER", "MIL")),
+    ("Gunmen fired on a police post in Menaka, wounding two.", ("MLI", "POL")),
+])
+def test_forces_named_only_by_their_post_are_the_countrys_own(analyze, text, wanted):
+    a = analyze(text)
+    rec = acled_record.record(a.events, a.entities, a.places)
+    assert wanted in {(c, s) for _, c, s in rec["actor_codes"]}, rec["actor_codes"]
+
+
+def test_a_un_convoy_is_not_the_countrys_army(analyze):
+    a = analyze("Militants attacked a MINUSMA convoy near Tessalit.")
+    rec = acled_record.record(a.events, a.entities, a.places)
+    assert ("MLI", "MIL") not in {(c, s) for _, c, s in rec["actor_codes"]}

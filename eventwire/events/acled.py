@@ -99,8 +99,28 @@ def classify(rule_name: str | None, instrument: Instrument | None, sources: list
         sub = "Violent demonstration"   # "students clashed with security forces"
     if sub not in lex.acled_types:
         return None
-    return {"event_type": lex.acled_types[sub], "sub_event_type": sub, "rule": rule_name, "target_class": tclass,
-            "source_class": sclass}
+    out = {"event_type": lex.acled_types[sub], "sub_event_type": sub, "rule": rule_name, "target_class": tclass,
+           "source_class": sclass}
+    if tclass == "armed" and not any(e.actor and e.actor.sector for e in targets):
+        forces = _national_forces(target_heads, lex)
+        if forces:
+            out["target_forces"] = forces   # "attacked a gendarmerie checkpoint": the state's forces
+    return out
+
+
+def _national_forces(heads: list[Token], lex: Lexicon) -> str | None:
+    """MIL or POL when a target named by words alone is the country's own forces ("a gendarmerie
+    checkpoint", "an army patrol"), not a foreign or UN force ("a MINUSMA convoy")."""
+    words = lex.lists.get("national_force_words", {})
+    foreign = lex.lists.get("foreign_force_words", ())
+    for h in heads:
+        phrase = " ".join(t.lower_ for t in h.subtree if t.i <= h.i)[-80:]
+        if any(f in phrase.split() for f in foreign):
+            return None
+        for w in phrase.split():
+            if w in words:
+                return "POL" if w in ("police", "policemen", "policeman") else "MIL"
+    return None
 
 
 def _crowd_against_state(sources: list, targets: list, source_heads: list, target_heads: list, lex: Lexicon) -> bool:
@@ -277,6 +297,9 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             where = next(iter(own)) if len(own) == 1 else None
         if implied and where and not any(c == where and sec in ("CVL", "OPP") for _, c, sec in codes):
             codes.append((None, where, implied))
+        forces = primary["acled"].get("target_forces")
+        if forces and where and not any(c == where and sec in ("MIL", "POL") for _, c, sec in codes):
+            codes.append((None, where, forces))   # ACLED's "Military Forces of <country>"
     return {"event_type": event_type, "sub_event_type": sub, "event": primary["id"], "fatalities": killed,
             "actors": actors, "actor_codes": codes}
 
