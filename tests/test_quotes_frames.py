@@ -40,3 +40,17 @@ def test_scorer_takes_a_speaker_opening_the_sets_longer_source_span():
     assert _speaker_ok(gold, {"speaker_start": 40, "speaker_end": 52}, {})       # "Amadou Keita"
     assert not _speaker_ok(gold, {"speaker_start": 76, "speaker_end": 84}, {})   # "union", inside but not opening
     assert not _speaker_ok(gold, {"speaker_start": 30, "speaker_end": 52}, {})   # starts elsewhere
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Flynn said on ABC's \"This Week\" that the army was unprepared.", "This Week"),
+    ("He wrote in his book \"The Art of the Deal\" that deals are art.", "The Art of the Deal"),
+])
+def test_a_quoted_title_is_nobodys_words(analyze, text, title):
+    q = next(q for q in analyze(text).quotes if q["text"] == title)
+    assert q["scare"] and "rule:title" in q["evidence"]
+
+
+def test_a_capitalised_slogan_said_by_someone_is_still_a_quote(analyze):
+    q = next(q for q in analyze('"We Will Fight On," the commander said.').quotes)
+    assert q["kind"] == "direct" and not q["scare"]
