@@ -108,3 +108,15 @@ def test_what_is_looked_into_is_given(analyze):
 def test_what_a_refusal_says_of_its_object(analyze, text, trigger, status):
     e = status_of(analyze(text), trigger)
     assert e["status"] == status, (e["status"], e["modality"])
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    # an infinitive on a ranked noun tells what was done
+    ("The Netherlands became the last country to ratify the treaty.", "ratify", "asserted"),
+    ("Kenya is the only country to condemn the coup.", "condemn", "asserted"),
+    # a purpose is still only meant
+    ("Troops massed near the border to attack the town.", "attack", "hypothetical"),
+])
+def test_ranked_infinitives_are_facts_purposes_are_not(analyze, text, trigger, status):
+    e = status_of(analyze(text), trigger)
+    assert e["status"] == status, (e["status"], e["modality"])

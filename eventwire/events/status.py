@@ -103,10 +103,20 @@ def _presupposed(tok: Token, lex: Lexicon) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
-def _purpose(tok: Token) -> bool:
+def _purpose(tok: Token, lex: Lexicon | None = None) -> bool:
     """ "(in order) to combat terrorism", "an agreement to increase trade": an infinitive clause
-    that says what is meant to happen."""
-    return tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    that says what is meant to happen (not "the first country to recognise it": what was done)."""
+    return tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
+        and not (lex is not None and _ranked(tok, lex))
+
+
+def _ranked(tok: Token, lex: Lexicon) -> bool:
+    """"the last country to ratify", "the only state to condemn", "became the first to recognise":
+    an infinitive on a noun ranked by an ordinal or "only" tells what that one did."""
+    ranks = lex.lists.get("ranking_words", ())
+    nouns = [tok.head] if tok.dep_ in ("acl", "relcl") else \
+        [c for c in tok.head.children if c.dep_ in ("attr", "dobj", "oprd")] if tok.dep_ == "xcomp" else []
+    return any(c.lower_ in ranks for n in nouns for c in list(n.children) + [n] if c.dep_ in ("amod", "advmod") or c is n)
 
 
 class StatusFinder:
@@ -293,7 +303,8 @@ class StatusFinder:
             elif lemma in lists.get("hypothetical_governors", ()) and dep in ("xcomp", "ccomp"):
                 st.add("hypothetical", lemma)
             elif dep == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
-                    not _perfect_infinitive(t) and lemma not in lists.get("aspectual_governors", ()):
+                    not _perfect_infinitive(t) and lemma not in lists.get("aspectual_governors", ()) and \
+                    not _ranked(t, self.lex):
                 st.add("hypothetical", "to")   # "massed to defend", "voted to support": what is meant to happen
         elif head.pos_ == "ADP" and dep == "pcomp" and head.lower_ == "without":
             st.add("negated", "without")   # "without seeking approval"
@@ -352,7 +363,7 @@ class StatusFinder:
                 modal = _modal(t, self.lex)
                 if modal is not None:
                     st.add("hypothetical", modal.lower_)
-                if _conditional(t, self.lex) or _purpose(t):
+                if _conditional(t, self.lex) or _purpose(t, self.lex):
                     st.add("hypothetical", "if" if _conditional(t, self.lex) else "to")
             for c in t.children:
                 if c.dep_ == "advmod" and c.lower_ in lists.get("hedges", ()):
