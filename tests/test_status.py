@@ -26,20 +26,26 @@ def status_of(analysis, trigger):
     # the local modality of a presupposed clause still counts
     ("The militants who attacked the town could strike again, the governor said.", "attacked", "asserted"),
     ("The militants who attacked the town could strike again, the governor said.", "strike", "attributed"),
-])
-def test_presupposed_clauses_are_not_the_report(analyze, text, trigger, status):
-    e = status_of(analyze(text), trigger)
-    assert e["status"] == status, (e["status"], e["modality"])
-
-
-@pytest.mark.parametrize("text, trigger, status", [
     # a circumstance, not the governed complement
     ("The ceasefire was approved at peace talks in Algiers.", "talks", "asserted"),
     ("The government sought peace by releasing fifty prisoners.", "releasing", "asserted"),
     # complement prepositions keep the governor's reading
     ("The junta is suspected of attacking the convoy.", "attacking", "hypothetical"),
+    # refusing a demand does not unsay it; what it asked for is still only asked
+    ("The demand for his extradition was refused by the government.", "demand", "asserted"),
+    ("The demand for his extradition was refused by the government.", "extradition", "hypothetical"),
+    # rejecting a deployment: a proposal, not something that did not happen
+    ("The president is resisting the deployment of foreign troops.", "deployment", "hypothetical"),
+    # preventing an attack: it did not happen; refusing to talk: no talks
+    ("The army prevented the attack.", "attack", "negated"),
+    ("The government refused to negotiate with the rebels.", "negotiate", "negated"),
+    # an infinitive on a ranked noun tells what was done
+    ("The Netherlands became the last country to ratify the treaty.", "ratify", "asserted"),
+    ("Kenya is the only country to condemn the coup.", "condemn", "asserted"),
+    # a purpose is still only meant
+    ("Troops massed near the border to attack the town.", "attack", "hypothetical"),
 ])
-def test_only_complement_prepositions_carry_a_governor(analyze, text, trigger, status):
+def test_the_status_its_clause_gives(analyze, text, trigger, status):
     e = status_of(analyze(text), trigger)
     assert e["status"] == status, (e["status"], e["modality"])
 
@@ -95,28 +101,3 @@ def test_what_is_looked_into_is_given(analyze):
                      "attack")["status"] == "hypothetical"
 
 
-@pytest.mark.parametrize("text, trigger, status", [
-    # refusing a demand does not unsay it; what it asked for is still only asked
-    ("The demand for his extradition was refused by the government.", "demand", "asserted"),
-    ("The demand for his extradition was refused by the government.", "extradition", "hypothetical"),
-    # rejecting a deployment: a proposal, not something that did not happen
-    ("The president is resisting the deployment of foreign troops.", "deployment", "hypothetical"),
-    # preventing an attack: it did not happen; refusing to talk: no talks
-    ("The army prevented the attack.", "attack", "negated"),
-    ("The government refused to negotiate with the rebels.", "negotiate", "negated"),
-])
-def test_what_a_refusal_says_of_its_object(analyze, text, trigger, status):
-    e = status_of(analyze(text), trigger)
-    assert e["status"] == status, (e["status"], e["modality"])
-
-
-@pytest.mark.parametrize("text, trigger, status", [
-    # an infinitive on a ranked noun tells what was done
-    ("The Netherlands became the last country to ratify the treaty.", "ratify", "asserted"),
-    ("Kenya is the only country to condemn the coup.", "condemn", "asserted"),
-    # a purpose is still only meant
-    ("Troops massed near the border to attack the town.", "attack", "hypothetical"),
-])
-def test_ranked_infinitives_are_facts_purposes_are_not(analyze, text, trigger, status):
-    e = status_of(analyze(text), trigger)
-    assert e["status"] == status, (e["status"], e["modality"])
