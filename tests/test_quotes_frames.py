@@ -54,3 +54,15 @@ def test_a_quoted_title_is_nobodys_words(analyze, text, title):
 def test_a_capitalised_slogan_said_by_someone_is_still_a_quote(analyze):
     q = next(q for q in analyze('"We Will Fight On," the commander said.').quotes)
     assert q["kind"] == "direct" and not q["scare"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a participle on a thing speaks for whoever holds it
+    ("The minister spoke at a news conference announcing that the border would reopen.", "The minister"),
+    ("The campaign released an advert asking voters to stay home.", "The campaign"),
+    # a participle on people is theirs
+    ("Officials, saying the road was unsafe, closed the border.", "Officials"),
+])
+def test_a_participle_cue_on_a_thing_speaks_for_its_holder(analyze, text, speaker):
+    q = next(q for q in analyze(text).quotes if q["kind"] == "indirect")
+    assert q["speaker_text"] == speaker

@@ -92,13 +92,36 @@ def verb_speaker(verb: Token) -> Token | None:
         if raised is not None:
             return raised if step > 0 else None  # a passive cue with no agent names nobody
         if node.dep_ == "acl" and node.head.pos_ in _NOMINAL:
-            return node.head  # "officials, saying ..."
+            if _can_speak(node.head):
+                return node.head  # "officials, saying ..."
+            # "at a news conference announcing ...", "an ad asking ...": the one holding it
+            owner = _clause_subject(node.head)
+            return owner if owner is not None else node.head
         if node.head.i == node.i or node.dep_ not in _CLIMB:
             break
         if node.dep_ == "ccomp" and node.head.i > node.i:
             return None  # a reported clause's verb speaks for nobody
         node = node.head
     return _left_neighbour(verb) if verb.tag_ in _FINITE else None
+
+
+def _can_speak(noun: Token) -> bool:
+    """A person, a group or an organisation (by name, pronoun or agent noun), not a thing."""
+    from ..actors.agents import terms
+    return noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+        noun.lemma_.lower() in terms() or noun.lower_ in terms()
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The subject of the clause a noun phrase sits in ("she announced at a news conference ...")."""
+    node = noun
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "dobj", "npadvmod", "appos"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _subject(node)
+    return None
 
 
 def _left_neighbour(verb: Token) -> Token | None:
