@@ -143,9 +143,26 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     assert not names & {"East", "Keita", "JFK"}
 
 
-def test_a_hyphenated_name_is_one_place(analyze):
-    a = analyze("The Taliban captured Mazar-e-Sharif in May after heavy fighting.")
-    assert where(event(a, "captured")) == ["Mazar-e-Sharif"]
+@pytest.mark.parametrize("text, trigger, places", [
+    # a hyphenated name is one place
+    ("The Taliban captured Mazar-e-Sharif in May after heavy fighting.", "captured", ["Mazar-e-Sharif"]),
+    # with no other place in the story a town of a few thousand is not geocoded, but it stays the
+    # event's place, listed among the unresolved places
+    ("Northeastern rebels first captured Birao on Oct. 29.", "captured", ["Birao"]),
+    # "shot dead" is read whole
+    ("Gunmen broke into a ranch near Culiacan and shot dead five employees.", "shot", ["Culiacan"]),
+    # "X, Y", "Y's X", "X near Y": Y only says where X lies
+    ("Gunmen killed five soldiers in Gao, Mali.", "killed", ["Gao"]),
+    ("Gunmen killed five soldiers in Mali's Gao region.", "killed", ["Gao"]),
+    ("A car bomb detonated at a popular market in Kufa town near Najaf, killing 36 people.", "detonated", ["Kufa"]),
+    # "the town of X" when the NER took X for a people
+    ("Seven people were killed in the town of Rastan in central Syria.", "killed", ["Rastan"]),
+])
+def test_the_event_place(analyze, text, trigger, places):
+    assert where(event(analyze(text), trigger)) == places
+
+
+def test_a_country_before_a_hyphenated_word_stays_the_country(analyze):
     a = analyze("US-led forces shelled Abu Kamal on Friday.")
     assert "US" in [m["text"] for p in a.places for m in p["mentions"]]   # "US-led" stays the country
 
@@ -154,32 +171,6 @@ def test_a_name_nobody_knows_stormed_by_troops_is_an_unresolved_place(analyze):
     a = analyze("Government troops stormed Tal Al-Bardah and Kafr Nabudeh on Sunday.")
     assert {"Tal Al-Bardah", "Kafr Nabudeh"} <= {p["name"] for p in a.unresolved_places}
     assert where(event(a, "stormed")) == ["Tal Al-Bardah", "Kafr Nabudeh"]
-
-
-def test_a_small_town_taken_by_rebels_keeps_its_span_when_it_cannot_be_placed(analyze):
-    # with no other place in the story a town of a few thousand is not geocoded, but it stays the
-    # event's place, listed among the unresolved places
-    a = analyze("Northeastern rebels first captured Birao on Oct. 29.")
-    assert where(event(a, "captured")) == ["Birao"]
-
-
-def test_shot_dead_is_read_whole(analyze):
-    e = event(analyze("Gunmen broke into a ranch near Culiacan and shot dead five employees."), "shot")
-    assert where(e) == ["Culiacan"]
-
-
-def test_the_place_another_one_only_situates_is_not_the_event_place(analyze):
-    # "X, Y" and "Y's X": Y only says where X lies
-    assert where(event(analyze("Gunmen killed five soldiers in Gao, Mali."), "killed")) == ["Gao"]
-    assert where(event(analyze("Gunmen killed five soldiers in Mali's Gao region."), "killed")) == ["Gao"]
-    # "X near Y": Y only says where X is
-    a = analyze("A car bomb detonated at a popular market in Kufa town near Najaf, killing 36 people.")
-    assert where(event(a, "detonated")) == ["Kufa"]
-
-
-def test_the_town_of_a_name_the_ner_took_for_a_people(analyze):
-    e = event(analyze("Seven people were killed in the town of Rastan in central Syria."), "killed")
-    assert where(e) == ["Rastan"]
 
 
 def test_a_village_name_the_ner_read_as_a_date(analyze):

@@ -111,15 +111,15 @@ def classify(rule_name: str | None, instrument: Instrument | None, sources: list
 def _national_forces(heads: list[Token], lex: Lexicon) -> str | None:
     """MIL or POL when a target named by words alone is the country's own forces ("a gendarmerie
     checkpoint", "an army patrol"), not a foreign or UN force ("a MINUSMA convoy")."""
-    words = lex.lists.get("national_force_words", {})
-    foreign = lex.lists.get("foreign_force_words", ())
+    lists = lex.lists
     for h in heads:
-        phrase = " ".join(t.lower_ for t in h.subtree if t.i <= h.i)[-80:]
-        if any(f in phrase.split() for f in foreign):
+        words = " ".join(t.lower_ for t in h.subtree if t.i <= h.i)[-80:].split()
+        if any(w in lists.get("foreign_force_words", ()) for w in words):
             return None
-        for w in phrase.split():
-            if w in words:
-                return "POL" if w in ("police", "policemen", "policeman") else "MIL"
+        if any(w in lists.get("police_force_words", ()) for w in words):
+            return "POL"
+        if any(w in lists.get("national_force_words", ()) for w in words):
+            return "MIL"
     return None
 
 

@@ -288,7 +288,7 @@ def victims_count(heads: list[Token], lex: Lexicon, kind: str | None = None) -> 
             if more and all(_counted(t) for t in conjuncts(more[0])):
                 listed = listed + conjuncts(more[0])
         for t in listed:
-            if any(g.dep_ == "amod" and OTHER_FATE.get(g.lower_, kind) != kind for g in t.children):
+            if any(g.dep_ == "amod" and (fate_of(g.lower_, lex) or kind) != kind for g in t.children):
                 continue   # "two gendarmes dead and one civilian wounded": the dead are not the wounded
             c = count_of(t, lex)
             if c is not None:
@@ -314,13 +314,16 @@ def victims_count(heads: list[Token], lex: Lexicon, kind: str | None = None) -> 
     return Count(span.text if span is not None else "", start, end, lo, hi, val)
 
 
-OTHER_FATE = {"dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured",
-               "missing": "abducted", "abducted": "abducted", "kidnapped": "abducted"}
+def fate_of(word: str, lex: Lexicon) -> str | None:
+    """The kind of harm an adjective names ("dead" -> killed, "wounded" -> injured), from the
+    casualty words of the pattern file."""
+    return next((kind for kind, spec in lex.casualty.items() if word in spec.get("adjs", ())), None)
+
 
 
 def _counted(tok: Token) -> bool:
     """A noun with its own number: "3 policemen", "one civilian"."""
-    return any(c.dep_ == "nummod" and c.like_num or c.lower_ in ("one", "two", "three") for c in tok.children)
+    return any(c.dep_ == "nummod" and c.like_num for c in tok.children)
 
 
 def segment_count(verb: Token, lex: Lexicon) -> Count | None:

@@ -192,7 +192,7 @@ def _border_side(chosen: _Candidate, cands: list[_Candidate]) -> _Candidate | No
     return min(others, key=lambda c: (c.tier, abs(c.start - chosen.start))) if len(others) == 1 else None
 
 
-_CONTAINING = {"in", "inside", "within", "of", "near", "outside", "around", "off", "by", "beside"}
+_CONTAINER_STEPS = 6
 _CONTAINER_DEPS = {"prep", "pobj", "appos", "poss", "compound", "npadvmod", "amod", "nmod", "punct"}
 
 
@@ -200,16 +200,10 @@ def _container_of(inner: Token, outer: Token) -> bool:
     """Whether `outer` names where `inner` lies: it hangs in `inner`'s own phrase ("Djakana in the
     commune of Mora", "Kufa town near Najaf", "Gao, Mali", "Mali's Gao region"), so `inner` is the
     finer place."""
-    t = outer
-    for _ in range(6):
-        if t.head.i == t.i or t.dep_ not in _CONTAINER_DEPS:
-            return False
-        if t.dep_ == "pobj" and t.head.lower_ not in _CONTAINING:
-            return False
-        t = t.head
-        if t.i == inner.i:
-            return True
-    return False
+    path = _path_up(outer, inner)
+    situating = words(outer.doc.lang_ or "en").situating
+    return bool(path) and len(path) <= _CONTAINER_STEPS and all(
+        t.dep_ in _CONTAINER_DEPS and (t.dep_ != "pobj" or t.head.lower_ in situating) for t in path)
 
 
 def _conjoined(a: Token, b: Token) -> bool:

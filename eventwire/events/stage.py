@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from . import acled as acled_rules
-from .fatalities import OTHER_FATE, kind_of, loose_casualties, segment_count, victims_count
+from .fatalities import fate_of, kind_of, loose_casualties, segment_count, victims_count
 from .lexicon import Instrument, Lexicon, Pattern, load, verbs_file
 from .location import Link
 from .location import link as link_place
@@ -426,7 +426,7 @@ class EventCoder:
                     for t in h.subtree:
                         # a fate word outside the count is another count's ("two gendarmes dead and
                         # one civilian wounded": the wounded one is counted here, the dead loose)
-                        if c.start <= t.idx < c.end or t.lower_ not in OTHER_FATE:
+                        if c.start <= t.idx < c.end or fate_of(t.lower_, self.lex) is None:
                             used.add(t.i)
         by_sent: dict[int, list[Draft]] = {}
         for d in drafts:

@@ -20,6 +20,8 @@ class Words:
     particles: frozenset = frozenset()   # "e" in "Mazar-e-Sharif", "al" in "Ras al-Ain"
     place_only_verbs: frozenset = frozenset()   # "stormed X": X is a place, known or not
     generics: frozenset = frozenset()   # "Tal", "Kafr", "Deir": words that open place names
+    situating: frozenset = frozenset()  # "X near Y": prepositions by which Y only situates X
+    spots: frozenset = frozenset()      # "in X" where a "person" X may be an unlisted village
 
 
 @lru_cache(maxsize=8)
@@ -36,4 +38,5 @@ def words(lang: str = "en") -> Words:
     order = raw.get("granularity") or []
     return Words(group("locative_prepositions"), group("origin_prepositions"), group("location_nouns"),
                  group("kind_nouns"), group("territory_verbs"), group("directions"),
-                 {p: i for i, p in enumerate(order)}, group("name_particles"), group("place_only_verbs"), group("name_generics"))
+                 {p: i for i, p in enumerate(order)}, group("name_particles"), group("place_only_verbs"), group("name_generics"),
+                 group("situating_prepositions"), group("spot_prepositions"))

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import resources
 from ..actors.lexicon import entry
+from ..times.lexicon import lexicon as times_lexicon
 from .fold import key
 from .gazetteer import Gazetteer
 from .language import Words, words
@@ -187,13 +189,12 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
     return out
 
 
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "ramadan", "christmas", "easter", "eid"}
-
-# Prepositions before which a "person" is more likely a village the NER did not know ("fighting in
-# Kinsibba"); "at", "by", "with" are where people stand ("an analyst at Lehman Brothers").
-_SPOT_PREPS = {"in", "near", "outside", "around", "inside", "into", "across", "toward", "towards", "throughout"}
+def _calendar_word(tok: Token) -> bool:
+    """A month or weekday name ("the month of May"), from the times lexicon."""
+    lang = tok.doc.lang_ or "en"
+    cal = times_lexicon(lang if resources.DATA.joinpath(f"times/{lang}.yaml").is_file() else "en")
+    key = tok.lower_.rstrip(".")
+    return key in cal.months or key in cal.weekdays
 
 
 def _generic_led(span: Span, w: Words) -> bool:
@@ -383,7 +384,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in ("DATE", "TIME"):
             span = _hyphenated(doc, _bare(ent), w)   # "the village of Ma'ardes" read as a date
             if capitalised(span.text) and not any(t.like_num for t in span) and _named_by_kind_noun(doc, span, w) \
-                    and not gaz.lookup(span.text) and not any(t.lower_ in _CALENDAR for t in span):
+                    and not gaz.lookup(span.text) and not any(_calendar_word(t) for t in span):
                 out.append(_mention(doc, span, "named", None, span.text))
             continue
         if ent.label_ in RESCUE_LABELS:
@@ -417,7 +418,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.evidence.append("rule:place-name-generic")
                 m.cued = True
                 out.append(m)
-            elif ent.label_ == "PERSON" and prep in _SPOT_PREPS and not kb and not gaz.lookup(name) \
+            elif ent.label_ == "PERSON" and prep in w.spots and not kb and not gaz.lookup(name) \
                     and name not in surnames and _unknown_spot(doc, span):
                 m = _mention(doc, span, "named", None, name)   # "fighting in Tal Al-Bardah" (tagged a person)
                 m.evidence.append("rule:location-context")
@@ -532,8 +533,7 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
             span, name = whole, whole.text
     if not kb and span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in DIVISION_WORDS:
         span = doc[span.start:span.end + 1]   # "Idlib Governorate": the division word is part of the name
-    w_kind = words(doc.lang_ or "en").kind_nouns
-    if not kb and len(span) > 1 and span[-1].is_lower and (span[-1].lower_ in DIVISION_WORDS or span[-1].lower_ in w_kind) \
+    if not kb and len(span) > 1 and span[-1].is_lower and (span[-1].lower_ in DIVISION_WORDS or span[-1].lower_ in w.kind_nouns) \
             and span[-1].lower_ not in ("county", "parish") and span[-2].text[:1].isupper():
         # "Guangdong province", "Asosa zone": the name is "Guangdong"; the kind noun after it
         # still says it is the division (`division`, from the word after the span)

@@ -40,25 +40,21 @@ def _is_cue_token(tok: Token, cues_by_token: dict[int, Cue]) -> Cue | None:
     return cue
 
 
-_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from", "&"}
-_TITLE_BEFORE = {"on", "in", "titled", "entitled", "called", "named", "dubbed", "the", "show", "program",
-                 "programme", "book", "film", "movie", "documentary", "newspaper", "magazine", "column", "series",
-                 "song", "album", "episode", "campaign", "operation"}
-
-
-def _title(m: Marked, text: str) -> bool:
+def _title(m: Marked, text: str, lex: Lexicon | None) -> bool:
     """'on ABC's “This Week”', 'his book “The Art of the Deal”': a quoted name, every word
     capitalised, no punctuation of speech, after a possessive or a word that introduces a name."""
+    if lex is None:
+        return False
     inner = text[m.inner_start:m.inner_end].strip()
     words = inner.split()
     if not 2 <= len(words) <= 8 or inner[-1:] in ".,;:!?\u2026" or any(c in inner for c in ".!?;"):
         return False
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words) or \
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in lex.title_small for w in words) or \
             not words[0][:1].isupper():
         return False
-    before = text[max(0, m.start - 30):m.start].rstrip().lower()
-    last = before.split()[-1] if before.split() else ""
-    return last.endswith(("'s", "\u2019s")) or last in _TITLE_BEFORE
+    before = text[max(0, m.start - 30):m.start].rstrip().lower().split()
+    last = before[-1] if before else ""
+    return last.endswith(("'s", "\u2019s")) or last in lex.title_after
 
 
 def _ends_sentence(m: Marked, text: str) -> bool:
@@ -270,7 +266,7 @@ class Resolver:
 
     def resolve(self, m: Marked) -> Quote:
         txt = self.txt
-        if _title(m, txt.text):
+        if _title(m, txt.text, self.lex):
             quote = _direct_from_cue(m, None, "partial", "rule:title")
             quote.scare = True   # 'said on ABC's “This Week”': a name, nobody's words
             return quote

@@ -63,6 +63,10 @@ class Lexicon:
     # statement: “...”"), and "As X put it, “...”" with a verb of `as_verbs`.
     intro_colon: bool = False
     intro_as: frozenset[str] = frozenset()
+    # Quoted names ("on ABC's “This Week”"): the words that may come before one, and the small
+    # words a title leaves in lower case.
+    title_after: frozenset[str] = frozenset()
+    title_small: frozenset[str] = frozenset()
 
     def frame(self, lemma: str) -> Frame:
         return self.frames.get(lemma) or Frame()
@@ -155,5 +159,8 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     intro = data.get("introducers") or {}
     lex.intro_colon = bool(intro.get("colon"))
     lex.intro_as = frozenset(intro.get("as_verbs") or ())
+    titles = data.get("titles") or {}
+    lex.title_after = frozenset(str(w).lower() for w in titles.get("after") or ())
+    lex.title_small = frozenset(str(w).lower() for w in titles.get("small_words") or ())
     lex.disputing = frozenset(f for f, v in lex.forms.items() if v.stance in ("deny", "accuse"))
     return lex
