@@ -329,31 +329,9 @@ def _verb_content(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, str
         if not parts:
             parts, rule = _prepositional(tok, lex), "rule:prep-content"
     if parts:
-        span = trim(doc, min(p[0] for p in parts), max(p[1] for p in parts))
-        whole = _interrupted(tok, span) if span is not None and rule == "rule:clausal-complement" else None
-        return (whole, "rule:parenthetical-cue") if whole is not None else (span, rule)
+        return trim(doc, min(p[0] for p in parts), max(p[1] for p in parts)), rule
     return _around(tok)
 
-
-def _interrupted(tok: Token, span: tuple[int, int]) -> tuple[int, int] | None:
-    """"The museum, Mr. Obama said, would make visitors ...", "But to avoid that, he said, officials
-    should ...": set off by commas, the cue interrupts the clause it reports, and the parse took
-    only the words after it for the complement. The content is the whole clause, both sides of
-    the cue (its sentence, or its line when the parse ran lines together)."""
-    doc = tok.doc
-    start, end = span
-    if start <= tok.i or doc[start - 1].text != ",":
-        return None
-    subj = next((c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
-    first = subj.left_edge.i if subj is not None else tok.i
-    if subj is None or first < 2 or doc[first - 1].text != ",":
-        return None
-    sent_start, _ = sentence(tok)
-    lo = first - 1
-    while lo > sent_start and first - lo < _FAR_BACK and "\n" not in doc[lo - 1].text \
-            and "\n" not in doc[lo - 1].whitespace_:
-        lo -= 1
-    return trim(doc, lo, end) if lo < first - 1 else None
 
 
 def _clause_of(tok: Token) -> Token:
