@@ -254,6 +254,16 @@ def _killed(analysis):
     ("Gunmen opened fire on the post near Ayorou. Two gendarmes dead and one civilian wounded.", 2),
     # a toll in a sentence of its own belongs to the attack told before it
     ("An army patrol was attacked near Tahoua. Aircraft intervened. Provisional toll: 5 dead.", 5),
+    # a count inside the list that holds it is not added twice
+    ("Insurgents stormed a base, resulting in the deaths of 12 soldiers, 3 civilians and 20 insurgents.", 35),
+    # "left N dead": the object is who died, not the subject
+    ("Fighting between two militias near Menaka has left nine people dead.", 9),
+    ("The army offensive left 11 militants dead and 6 arrested.", 11),
+    # every phrase of a lethal pattern kills, whatever the words in between
+    ("Gunmen slit the throats of four herders near Ayorou.", 4),
+    ("Attackers stabbed two traders to death in the market of Tera.", 2),
+    # an adjective used as a noun is a person
+    ("Militants raided a hamlet near Abala, killing a notable and his brother.", 2),
 ])
 def test_fatalities_of_telegraphic_notes(analyze, text, killed):
     assert _killed(analyze(text)) == killed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .fatalities import outermost
 from .lexicon import Instrument, Lexicon, acled_taxonomy
 
 VIOLENT_RULES = {"violence", "clash", "attack-civilians", "looting", "abduction", "territory", "riot", "mob"}
@@ -241,20 +242,15 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
     if any("verbs/en.yaml:instruments:chemical" in (e.get("evidence") or []) for e in usable):
         sub = "Chemical weapon"   # whatever delivered it
     event_type = acled_taxonomy()[sub]
-    seen = set()
-    killed = None
+    counts = {}
     for e in events:
         if e.get("status") not in _COUNTABLE:
             continue
         for c in e.get("casualties") or []:
-            point = c.get("acled", c.get("value"))
-            if c.get("kind") != "killed" or point is None:
-                continue
-            key = (c.get("start"), c.get("end"))
-            if key in seen:
-                continue
-            seen.add(key)
-            killed = (killed or 0) + point
+            if c.get("kind") == "killed" and c.get("acled", c.get("value")) is not None:
+                counts.setdefault((c.get("start"), c.get("end")), c.get("acled", c.get("value")))
+    spans = outermost(list(counts), lambda k: k)
+    killed = sum(counts[k] for k in spans) if spans else None
     # the incident's actors: the coded event's, and those of the other violent events the report
     # tells of it ("... attacked the village. Two civilians were killed.")
     actors = list(primary.get("source", []) + primary.get("target", []))

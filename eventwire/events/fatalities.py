@@ -221,6 +221,8 @@ def count_of(head: Token, lex: Lexicon) -> Count | None:
             if head.tag_ in ("NN", "NNP") and (person or (head.tag_ == "NNP" and head.ent_type_ in ("ORG", "NORP")
                                                           and head.lemma_.lower() not in _PLACES)):
                 return Count(c.text, c.idx, c.idx + len(c.text), 1, 1, 1)
+            if head.pos_ == "ADJ" and head.dep_ in ("dobj", "nsubjpass", "conj") and head.head.pos_ in ("VERB", "NOUN"):
+                return Count(c.text, c.idx, c.idx + len(c.text), 1, 1, 1)   # "killing a notable": a person
         if c.dep_ == "det" and c.lower_ == "no":
             return Count(c.text, c.idx, c.idx + len(c.text), 0, 0, 0)
     if (lower in lex.lists.get("reflexives", ()) and lower != "themselves") or lower in ("him", "her"):
@@ -314,6 +316,15 @@ def victims_count(heads: list[Token], lex: Lexicon, kind: str | None = None) -> 
     return Count(span.text if span is not None else "", start, end, lo, hi, val)
 
 
+def outermost(items: list, span) -> list:
+    """`items` less those whose `span(item)` lies inside another's: a count read twice, alone and
+    inside the list that holds it ("46 soldiers" in "46 soldiers, 28 civilians and 156
+    militants"), is counted once."""
+    spans = [span(x) for x in items]
+    return [x for x, (s, e) in zip(items, spans)
+            if not any(os <= s and e <= oe and (os, oe) != (s, e) for os, oe in spans)]
+
+
 def fate_of(word: str, lex: Lexicon) -> str | None:
     """The kind of harm an adjective names ("dead" -> killed, "wounded" -> injured), from the
     casualty words of the pattern file."""
@@ -368,6 +379,10 @@ def kind_of(trigger_tokens: list[Token], pattern_id: str, cameo: str, lex: Lexic
                 return kind
         if "dead" in forms:
             return "killed"
+        # every phrase of a lethal pattern kills, however its words fall: "stabbed two farmers to death"
+        for kind, spec in lex.casualty.items():
+            if pattern_id in spec.get("patterns", ()):
+                return kind
     return None
 
 
@@ -429,7 +444,9 @@ def loose_casualties(sent, lex: Lexicon, used: set[int]) -> list[tuple[str, Coun
                     c = count_of(tok.head, lex)        # "two gendarmes dead and one civilian wounded"
                 elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and \
                         tok.head.lemma_.lower() in _FOUND_VERBS:   # "two youths were found dead"
-                    vs = [ch for ch in tok.head.children if ch.dep_ in ("nsubjpass", "nsubj")]
+                    # the object, when there is one, is who is dead: "the clashes left seven people dead"
+                    vs = sorted((ch for ch in tok.head.children if ch.dep_ in ("nsubjpass", "dobj", "nsubj")),
+                                key=lambda ch: ("nsubjpass", "dobj", "nsubj").index(ch.dep_))
                     c = count_of(vs[0], lex) if vs else None
                 elif any(ch.dep_ == "nummod" or (ch.dep_ == "amod" and ch.lower_ in lex.vague) for ch in tok.children):
                     c = count_of(tok, lex)

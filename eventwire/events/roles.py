@@ -317,6 +317,11 @@ def _rel_head(tok: Token) -> Token:
     return tok
 
 
+def _of_objects(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"] if noun.pos_ in ("NOUN", "PROPN") else []
+
+
 def roles(trigger_tok: Token, pattern: Pattern, s: Slots, plover: str | None,
           consumed: set[int] | frozenset = frozenset()) -> tuple[list[Token], list[Token]]:
     """(source tokens, target tokens) by the pattern's roles or the defaults of its part of speech."""
@@ -343,7 +348,9 @@ def roles(trigger_tok: Token, pattern: Pattern, s: Slots, plover: str | None,
             break
     target: list[Token] = []
     for slot in tgt_slots:
-        got = [t for t in s.get(slot) if all(t.i != x.i for x in source) and t.i not in consumed
+        # a noun of the trigger's own phrase passes its "of" on: "slit the throats of five civilians"
+        cands = [g for t in s.get(slot) for g in ([t] if t.i not in consumed else _of_objects(t))]
+        got = [t for t in cands if all(t.i != x.i for x in source) and t.i not in consumed
                and not _is_time(t)]
         if got:
             target = got

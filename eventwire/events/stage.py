@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from . import acled as acled_rules
-from .fatalities import fate_of, kind_of, loose_casualties, segment_count, victims_count
+from .fatalities import fate_of, kind_of, loose_casualties, outermost, segment_count, victims_count
 from .lexicon import Instrument, Lexicon, Pattern, load, verbs_file
 from .location import Link
 from .location import link as link_place
@@ -528,6 +528,7 @@ class EventCoder:
     def _fatalities(self, d: Draft) -> tuple[dict | None, list[dict]]:
         cas = [c.to_dict(kind) for kind, c in d.casualties]
         killed = [c for kind, c in d.casualties if kind == "killed"]
+        killed = outermost(killed, lambda k: (k.start, k.end))
         if not killed:
             return None, cas
         if len(killed) == 1:
