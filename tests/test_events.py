@@ -269,6 +269,21 @@ def test_fatalities_of_telegraphic_notes(analyze, text, killed):
     assert _killed(analyze(text)) == killed
 
 
+def test_a_list_of_counts_is_every_group_a_target(analyze):
+    a = analyze("2 soldiers, 1 policeman and 4 civilians killed in an attack on a post near Tera.")
+    e = event(a, plover="ASSAULT")
+    names = {x.name for x in a.entities if x.id in e["target"]}
+    assert names == {"2 soldiers", "1 policeman", "4 civilians"}, names
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
+
+
+def test_an_attack_named_in_passing_does_not_type_the_report(analyze):
+    a = analyze("In response to a jihadist attack on a village near Diffa, the army launched operations "
+                "that left 12 militants dead.")
+    rec = acled_record.record(a.events, a.entities, a.places)
+    assert (rec["sub_event_type"], rec["fatalities"]) == ("Armed clash", 12)
+
+
 @pytest.mark.parametrize("number", ["1e99", "three trillion", "9999999999999999999999"])
 def test_absurd_numbers_are_not_counts(analyze, number):
     a = analyze(f"The attack killed {number} people.")

@@ -162,6 +162,8 @@ def _who_fought(usable: list[dict], sub: str, events: list[dict]) -> str:
     victims, make it an armed clash; civilians as the only victims an attack; an abduction whose
     victims are killed an attack."""
     violent = [e for e in usable if e["acled"].get("rule") in ("violence", "clash", "attack-civilians", "abduction")]
+    # an incident given as the cause or time of this one ("in response to the attack on X") is another
+    violent = [e for e in violent if not e.get("earlier")] or violent
     if any(e["acled"].get("rule") == "clash" or e["acled"].get("target_class") == "armed" for e in violent):
         return "Armed clash"
     if sub == "Abduction/forced disappearance":

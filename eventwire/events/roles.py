@@ -41,9 +41,9 @@ def is_passive(v: Token) -> bool:
     subj = [c for c in v.children if c.dep_ == "nsubj"]
     if not subj:
         return False
-    counted = any(t.pos_ == "NUM" or any(g.dep_ == "nummod" for g in t.children) for t in subj)
+    numbered = any(t.pos_ == "NUM" or any(g.dep_ == "nummod" for g in t.children) for t in subj)
     after_passive = v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)
-    return counted or after_passive
+    return numbered or after_passive
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -57,6 +57,26 @@ def conjuncts(tok: Token) -> list[Token]:
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def counted(tok: Token) -> bool:
+    """A noun with its own number: "3 policemen", "one civilian"."""
+    return any(c.dep_ == "nummod" and c.like_num for c in tok.children)
+
+
+def listed(tok: Token) -> list[Token]:
+    """`conjuncts`, and a list of counts the parser read as an apposition (either way round):
+    "3 policemen, 1 gendarme and 1 civilian killed" is three groups, not one and its description."""
+    # from any member of such a list (a clause may hang on its last group) up to its first
+    while tok.dep_ in ("conj", "appos") and counted(tok) and counted(tok.head) and tok.head.i < tok.i:
+        tok = tok.head
+    out = conjuncts(tok)
+    top = out[0]
+    if counted(top):
+        more = [c for c in top.children if c.dep_ == "appos" and c.i > top.i]
+        if more and all(counted(t) for t in conjuncts(more[0])):
+            return out + conjuncts(more[0])
+    return out
 
 
 def _children(tok: Token, deps) -> list[Token]:
@@ -409,7 +429,7 @@ class EntityIndex:
         ids: list[str] = []
         out_heads: list[Token] = []
         for h in heads:
-            for t0 in conjuncts(h):
+            for t0 in listed(h):
                 t0 = _rel_head(t0)
                 t1 = self._through_quantity(t0)
                 for t in (conjuncts(t1) if t1 is not t0 else [t1]):

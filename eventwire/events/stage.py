@@ -575,6 +575,28 @@ class EventCoder:
             t = t.head
         return "main"
 
+    def _earlier(self, d: Draft) -> bool:
+        """An incident the report gives as the cause or the time of its own ("in response to the
+        attack on X", "after the killing of", "since the ambush"): told in passing, not the one
+        reported."""
+        lists = self.lex.lists
+        t = d.anchor
+        for _ in range(6):
+            head = t.head
+            if head.i == t.i:
+                return False
+            if t.dep_ in ("pobj", "pcomp") and head.pos_ == "ADP" and (
+                    head.lower_ in lists.get("earlier_incident_preps", ()) or
+                    head.head.lemma_.lower() in lists.get("earlier_incident_nouns", ())):
+                return True
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lists.get("earlier_incident_preps", ())
+                                         for c in t.children):
+                return True
+            if t.dep_ not in ("pobj", "pcomp", "prep"):
+                return False
+            t = head
+        return False
+
     def _confidence(self, d: Draft) -> float:
         c = 0.45
         c += 0.15 if d.source else 0.0
@@ -641,6 +663,7 @@ class EventCoder:
             "quad_class": info.quad,
             "confidence": self._confidence(d),
             "salience": self._salience(d),
+            "earlier": self._earlier(d),
             "target_people": d.target_people,
             "mentions": [self._mention(d, s, e) for s, e in mentions],
             "light_verb": ({"start": d.light.idx, "end": d.light.idx + len(d.light.text), "text": d.light.text}
