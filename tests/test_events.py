@@ -277,6 +277,22 @@ def test_a_list_of_counts_is_every_group_a_target(analyze):
     assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
 
 
+def test_an_execution_is_one_sided_even_with_no_victim_named(analyze):
+    rec = acled_record.record(*(lambda a: (a.events, a.entities, a.places))(
+        analyze("Soldiers carried out summary executions near Segou.")))
+    assert rec["sub_event_type"] == "Attack"
+    rec = acled_record.record(*(lambda a: (a.events, a.entities, a.places))(
+        analyze("An attack involving jihadists took place near Bosso.")))
+    assert rec["sub_event_type"] == "Armed clash"
+
+
+def test_a_verb_coordinated_with_a_passive_shares_it(analyze):
+    a = analyze("Six herders were arrested and later executed by soldiers near Mopti.")
+    e = event(a, trigger="executed")
+    names = lambda ids: {x.name for x in a.entities if x.id in ids}
+    assert names(e["source"]) == {"soldiers"} and names(e["target"]) == {"Six herders"}
+
+
 def test_an_attack_named_in_passing_does_not_type_the_report(analyze):
     a = analyze("In response to a jihadist attack on a village near Diffa, the army launched operations "
                 "that left 12 militants dead.")

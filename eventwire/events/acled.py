@@ -172,9 +172,11 @@ def _who_fought(usable: list[dict], sub: str, events: list[dict]) -> str:
     if any(e["acled"].get("target_class") in ("civilian",) for e in violent):
         sub = "Attack"
     elif sub == "Attack" and violent and all(e["acled"].get("target_class") == "none" and
-                                             e["acled"].get("rule") == "violence" for e in violent):
+                                             e["acled"].get("rule") == "violence" and
+                                             not e["acled"].get("one_sided") for e in violent):
         # "an attack involving Boko Haram", "a military operation": nobody named on the receiving
-        # end; fighting between armed men is what such a report most often is
+        # end; fighting between armed men is what such a report most often is (but "carried out
+        # summary executions" is one-sided whoever the victims were)
         return "Armed clash"
     if sub == "Attack":
         # nobody hurt, property looted or burned: ACLED's looting/property destruction

@@ -33,6 +33,8 @@ def is_passive(v: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children) or (
             v.dep_ == "acl" and v.tag_ == "VBN"):
         return True
+    if v.tag_ == "VBN" and v.dep_ == "conj" and any(c.dep_ == "agent" for c in v.children):
+        return True   # "were detained and later executed by soldiers": the second verb's passive is shared
     # "two were killed and five others wounded", "one civilian killed, one wounded": a past
     # participle with no auxiliary is a reduced passive; its "subject" is who suffered
     if v.tag_ != "VBN" or v.dep_ not in ("conj", "ROOT", "parataxis", "ccomp", "advcl") or \

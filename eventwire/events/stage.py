@@ -455,6 +455,8 @@ class EventCoder:
         targets = [self.index.entities[i] for i in d.target if i in self.index.entities]
         d.acled = acled_rules.classify(d.acled_rule, d.instrument, sources, targets, d.tgt_heads, self.lex,
                                        d.src_heads)
+        if d.acled is not None and d.pattern.id in self.lex.lists.get("one_sided_patterns", ()):
+            d.acled["one_sided"] = True   # an execution is no fight, whoever the victims were
         d.target_people = any(e.actor is not None and e.actor.sector == "CVL" and e.type in ("GROUP", "PERSON")
                               for e in targets)
 
