@@ -286,6 +286,13 @@ def test_an_execution_is_one_sided_even_with_no_victim_named(analyze):
     assert rec["sub_event_type"] == "Armed clash"
 
 
+def test_an_explosion_with_shooting_is_a_fight_but_rockets_fired_are_not_shooting(analyze):
+    a = analyze("A roadside bomb hit an army convoy near Gao. The attackers then opened fire on the soldiers.")
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
+    a = analyze("The raid included mortar rounds fired at the base near Tessalit.")
+    assert not [e for e in a.events if e["cameo"].startswith("193")]
+
+
 def test_a_verb_coordinated_with_a_passive_shares_it(analyze):
     a = analyze("Six herders were arrested and later executed by soldiers near Mopti.")
     e = event(a, trigger="executed")

@@ -156,6 +156,14 @@ SEVERITY = ["Battles", "Explosions/Remote violence", "Violence against civilians
 _COUNTABLE = ("asserted", "attributed")
 
 
+def _ground_fighting(e: dict) -> bool:
+    """A clash, or shooting (CAMEO 193, or a firearm named), beside an explosion or a shelling:
+    the remote attack was part of a fight on the ground."""
+    weapons = [x for x in e.get("evidence") or [] if ":instruments:" in x]
+    return e["acled"].get("rule") == "clash" or any(x.endswith(":instruments:firearms") for x in weapons) or \
+        (e.get("cameo", "").startswith("193") and not weapons)   # "rockets fired at the camp" is no shooting
+
+
 def _who_fought(usable: list[dict], sub: str, events: list[dict]) -> str:
     """ACLED's distinction between a battle and violence against civilians is about the whole
     incident: armed defenders responding ("the village self-defense repelled the attack"), or armed
@@ -241,8 +249,8 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             sub in ("Armed clash", "Attack", "Abduction/forced disappearance") and primary["acled"].get("rule") != "territory":
         sub = _who_fought(usable, sub, events)
     if primary["acled"]["event_type"] == "Explosions/Remote violence" and sub != "Chemical weapon" and any(
-            e["acled"].get("rule") == "clash" for e in usable if e is not primary):
-        sub = "Armed clash"   # "shelling and exchanges of gunfire", "a car bomb followed by an armed assault"
+            _ground_fighting(e) for e in usable if e is not primary):
+        sub = "Armed clash"   # "shelling and exchanges of gunfire", "an IED attack followed by gunfire"
     if any("verbs/en.yaml:instruments:chemical" in (e.get("evidence") or []) for e in usable):
         sub = "Chemical weapon"   # whatever delivered it
     event_type = acled_taxonomy()[sub]

@@ -166,7 +166,7 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> l
     for group in pattern.needs:
         if not forms.hits(group):
             return None
-    if pattern.unless and forms.hits(pattern.unless):
+    if pattern.unless and (forms.hits(pattern.unless) or _described_is(tok, pattern.unless)):
         return None
     for slot in pattern.requires:
         if not _has_slot(tok, slot):
@@ -176,6 +176,15 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> l
     if pattern.subject_unless and _subject_has(tok, pattern.subject_unless):
         return None
     return used
+
+
+def _described_is(tok: Token, words: frozenset) -> bool:
+    """The noun a participle or relative clause describes is one of `words`: "rockets fired at the
+    camp" is no shooting."""
+    if tok.dep_ not in ("acl", "relcl"):
+        return False
+    noun = tok.head   # with its own modifiers: "mortar rounds"
+    return any(set(word_forms(t)) & words for t in [noun] + [c for c in noun.children if c.dep_ in ("compound", "amod")])
 
 
 def _subject_has(tok: Token, words: frozenset) -> bool:
