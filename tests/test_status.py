@@ -44,6 +44,13 @@ def status_of(analysis, trigger):
     ("Kenya is the only country to condemn the coup.", "condemn", "asserted"),
     # a purpose is still only meant
     ("Troops massed near the border to attack the town.", "attack", "hypothetical"),
+    # the copula carries a predicate's auxiliaries and negation
+    ("The rebels will be willing to negotiate with the army.", "willing", "hypothetical"),
+    ("The rebels are not willing to negotiate with the army.", "willing", "negated"),
+    # what is awaited has not happened; a reluctant or hesitant actor has not yet acted
+    ("The rebel commander is awaiting extradition to Mali.", "extradition", "hypothetical"),
+    ("The junta seems reluctant to release the prisoners.", "release", "hypothetical"),
+    ("Several states are hesitant to impose sanctions on Niger.", "impose sanctions", "hypothetical"),
 ])
 def test_the_status_its_clause_gives(analyze, text, trigger, status):
     e = status_of(analyze(text), trigger)

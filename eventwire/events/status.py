@@ -81,6 +81,11 @@ def _modal(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _predicative(t: Token) -> bool:
+    """ "will be ready to", "is not willing": the copula carries the predicate's auxiliaries and negation."""
+    return t.dep_ in ("acomp", "attr") and t.head.lemma_.lower() == "be"
+
+
 def _passive(v: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
 
@@ -389,6 +394,6 @@ class StatusFinder:
             self._edge(t, head, st)
             # a coordinated verb shares its head's auxiliaries and negation only with its subject
             local = local and (t.dep_ == "xcomp" or (t.dep_ == "conj" and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)))
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)) or _predicative(t))
             t = head
         return st
