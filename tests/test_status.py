@@ -51,6 +51,10 @@ def status_of(analysis, trigger):
     ("The rebel commander is awaiting extradition to Mali.", "extradition", "hypothetical"),
     ("The junta seems reluctant to release the prisoners.", "release", "hypothetical"),
     ("Several states are hesitant to impose sanctions on Niger.", "impose sanctions", "hypothetical"),
+    # a predicate adjective on an event noun is that event's own clause
+    ("A new offensive by the army seems unlikely.", "offensive", "hypothetical"),
+    ("An attack on the capital is imminent, officials said.", "attack", "attributed"),
+    ("The attack was a failure.", "attack", "asserted"),
 ])
 def test_the_status_its_clause_gives(analyze, text, trigger, status):
     e = status_of(analyze(text), trigger)

@@ -335,12 +335,24 @@ class StatusFinder:
         elif head.pos_ == "ADJ" and dep in ("xcomp", "ccomp") and lemma in lists.get("hypothetical_governors", ()):
             st.add("hypothetical", lemma)
 
+    def _hypothetical_predicate(self, noun: Token) -> Token | None:
+        if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in ("be", "seem", "appear", "look", "become"):
+            return None
+        preds = self.lex.lists.get("hypothetical_predicates", ())
+        return next((c for c in noun.head.children if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in preds), None)
+
     def find(self, anchor: Token, trigger: Token, start: int, end: int, background: bool = False) -> Status:
         """Layers of the event whose clause is headed by `anchor`. A `background` event (named in
         passing inside another clause: "after the 1990 invasion of Kuwait") keeps only what its own
         words say: reports, quotes and intentions around it are about the clause it sits in."""
         st = Status()
         lists = self.lex.lists
+        predicate = self._hypothetical_predicate(trigger) if background else None
+        if predicate is not None:
+            # "an attack is imminent, officials said": the predicate is the noun's own clause, so
+            # what governs that clause governs the event
+            st.add("hypothetical", predicate.lower_)
+            anchor, background = trigger.head, False
         if not background:
             self._quote_layers(start, end, st)
         else:
