@@ -34,6 +34,7 @@ def status_of(analysis, trigger):
     # refusing a demand does not unsay it; what it asked for is still only asked
     ("The demand for his extradition was refused by the government.", "demand", "asserted"),
     ("The demand for his extradition was refused by the government.", "extradition", "hypothetical"),
+    ("The ministry rejected criticism from the opposition.", "criticism", "asserted"),
     # rejecting a deployment: a proposal, not something that did not happen
     ("The president is resisting the deployment of foreign troops.", "deployment", "hypothetical"),
     # preventing an attack: it did not happen; refusing to talk: no talks
