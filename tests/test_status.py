@@ -89,6 +89,18 @@ def test_scorer_sees_when_the_gold_annotates_no_attribution():
     assert attribution_annotated([_ev("OCCURRENCE", "MODAL")]) is True   # nothing reported: nothing missing
 
 
+def test_scorer_sees_sentences_whose_reports_the_gold_left_unlinked():
+    from eventwire.evaluate.factuality import silent_sentences
+
+    def ev(cls, start, *cues):
+        return {"event_class": cls, "trigger": {"start": start, "end": start + 4},
+                "slinks": [{"type": "EVIDENTIAL", "cue": {"start": c, "end": c + 4}} for c in cues]}
+    gold = [ev("REPORTING", 5), ev("OCCURRENCE", 12, 5),   # first sentence: "said" links its clause
+            ev("REPORTING", 45), ev("OCCURRENCE", 52),      # second: a "said" with no link
+            ev("OCCURRENCE", 85)]                           # third: nothing reported
+    assert silent_sentences(gold, [(0, 40), (40, 80), (80, 120)]) == [(40, 80)]
+
+
 def test_scorer_reads_the_layers_without_attribution():
     assert without_attribution(["attributed", "hypothetical"]) == "hypothetical"
     assert without_attribution(["denied", "negated"]) == "negated"
