@@ -45,6 +45,8 @@ def status_of(analysis, trigger):
     ("Kenya is the only country to condemn the coup.", "condemn", "asserted"),
     # a purpose is still only meant
     ("Troops massed near the border to attack the town.", "attack", "hypothetical"),
+    # an infinitive relative is meant, not given, so the report above it still counts
+    ("Officials said the rebels have hostages to release.", "release", "attributed"),
     # the copula carries a predicate's auxiliaries and negation
     ("The rebels will be willing to negotiate with the army.", "willing", "hypothetical"),
     ("The rebels are not willing to negotiate with the army.", "willing", "negated"),

@@ -102,6 +102,8 @@ def _presupposed(tok: Token, lex: Lexicon) -> bool:
     clause ("after the army withdrew", "because talks failed"). What the clauses further up say
     (reports, plans, negations) is about their own event, not this one. An -ing participle is not
     one ("carried out the raid using information from X": how it was done is part of what is said)."""
+    if tok.dep_ == "relcl" and _purpose(tok):
+        return False   # "interests to defend": an infinitive relative is meant, not given
     if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return True
     marks = lex.lists.get("presupposing_marks", ())
