@@ -35,6 +35,14 @@ def status_of(analysis, trigger):
     ("The demand for his extradition was refused by the government.", "demand", "asserted"),
     ("The demand for his extradition was refused by the government.", "extradition", "hypothetical"),
     ("The ministry rejected criticism from the opposition.", "criticism", "asserted"),
+    # a reward is paid for what has yet to happen, also through "information leading to"; a coordinated
+    # noun shares its governor
+    ("Police offered a reward for information leading to the arrest and conviction of the gunmen.", "arrest",
+     "hypothetical"),
+    ("Police offered a reward for information leading to the arrest and conviction of the gunmen.", "conviction",
+     "hypothetical"),
+    ("Police acted on a tip leading to the arrest of two men.", "arrest", "asserted"),
+    ("The army prevented the attack and the kidnapping.", "kidnapping", "negated"),
     # rejecting a deployment: a proposal, not something that did not happen
     ("The president is resisting the deployment of foreign troops.", "deployment", "hypothetical"),
     # preventing an attack: it did not happen; refusing to talk: no talks

@@ -252,10 +252,27 @@ class StatusFinder:
                         st.attributed_to.append(x)
                 return
 
+    def _governed_noun(self, noun: Token) -> Token:
+        """The noun whose governor speaks for this event: a coordinated noun shares its first
+        conjunct's ("prevented the attack and the kidnapping"), and what a modifier leads to shares
+        the modified noun's ("a reward for information leading to his arrest": the reward is for it)."""
+        links = self.lex.lists.get("consequence_links", ())
+        for _ in range(4):
+            h = noun.head
+            if noun.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN"):
+                noun = h
+            elif noun.dep_ == "pobj" and h.pos_ == "ADP" and h.head.dep_ in ("acl", "relcl") and \
+                    f"{h.head.lemma_.lower()} {h.lower_}" in links:
+                noun = h.head.head
+            else:
+                break
+        return noun
+
     def _noun_governor(self, noun: Token, st: Status) -> None:
         """ "calling for Israel's withdrawal", "prevented the attack", "the threat of an attack":
         the word a noun event hangs from."""
         lists = self.lex.lists
+        noun = self._governed_noun(noun)
         gov = noun.head
         if noun.dep_ == "pobj" and gov.pos_ == "ADP":
             if gov.lower_ not in lists.get("complement_preps", ()):
