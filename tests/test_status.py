@@ -66,6 +66,10 @@ def status_of(analysis, trigger):
     ("A new offensive by the army seems unlikely.", "offensive", "hypothetical"),
     ("An attack on the capital is imminent, officials said.", "attack", "attributed"),
     ("The attack was a failure.", "attack", "asserted"),
+    # a linking verb's clause says something of its subject: a report above it is about the event,
+    # its negation is about what is said of it
+    ("Officials said the attack was a massacre.", "attack", "attributed"),
+    ("The attack was not a terrorist act.", "attack", "asserted"),
 ])
 def test_the_status_its_clause_gives(analyze, text, trigger, status):
     e = status_of(analyze(text), trigger)

@@ -25,6 +25,7 @@ _HEDGE_PARTICIPLES = {"presume", "suspect", "allege", "believe", "report", "clai
 ORDER = ("denied", "attributed", "hypothetical", "negated")
 _EDGE_REPORT = {"ccomp", "parataxis", "xcomp", "advcl", "conj-report"}
 MAX_STEPS = 12
+_LINKING = {"be", "seem", "appear", "look", "become"}
 
 
 def _perfect_infinitive(t: Token) -> bool:
@@ -355,8 +356,6 @@ class StatusFinder:
             st.add("hypothetical", lemma)
 
     def _hypothetical_predicate(self, noun: Token) -> Token | None:
-        if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in ("be", "seem", "appear", "look", "become"):
-            return None
         preds = self.lex.lists.get("hypothetical_predicates", ())
         return next((c for c in noun.head.children if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in preds), None)
 
@@ -366,11 +365,16 @@ class StatusFinder:
         words say: reports, quotes and intentions around it are about the clause it sits in."""
         st = Status()
         lists = self.lex.lists
-        predicate = self._hypothetical_predicate(trigger) if background else None
-        if predicate is not None:
-            # "an attack is imminent, officials said": the predicate is the noun's own clause, so
-            # what governs that clause governs the event
-            st.add("hypothetical", predicate.lower_)
+        characterised, bare = False, anchor is trigger
+        if background and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in _LINKING:
+            # "an attack is imminent", "the attack was a massacre, officials said": a linking verb's
+            # clause has no event of its own but says something of its subject, so what governs that
+            # clause governs the event
+            predicate = self._hypothetical_predicate(trigger)
+            if predicate is not None:
+                st.add("hypothetical", predicate.lower_)
+            else:
+                characterised = True
             anchor, background = trigger.head, False
         if not background:
             self._quote_layers(start, end, st)
@@ -382,7 +386,7 @@ class StatusFinder:
             for c in trigger.children:
                 if c.dep_ in ("amod", "compound") and c.lower_ in lists.get("hedge_adjectives", ()):
                     if c.lower_ in lists.get("hypothetical_adjectives", ()):
-                        if anchor is trigger:
+                        if bare:
                             st.add("hypothetical", c.lower_)
                     else:
                         st.add("attributed", c.lower_)
@@ -390,6 +394,8 @@ class StatusFinder:
                     st.add("negated", "no")
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
                 st.add("negated", "without")
+        if characterised:   # the clause's negation and modals are about what is said of it, not whether it happened
+            st.muted = frozenset(("hypothetical", "negated"))
         t = anchor
         local = True   # still in the event's own clause (or one coordinated with it)
         for _ in range(MAX_STEPS):
