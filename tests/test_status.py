@@ -70,6 +70,9 @@ def status_of(analysis, trigger):
     # its negation is about what is said of it
     ("Officials said the attack was a massacre.", "attack", "attributed"),
     ("The attack was not a terrorist act.", "attack", "asserted"),
+    # a participle on a statement says what the statement does; a that-clause is what it reports
+    ("The army issued a statement condemning the attack on the convoy.", "condemning", "asserted"),
+    ("Reports that the army attacked the village were denied.", "attacked", "denied"),
 ])
 def test_the_status_its_clause_gives(analyze, text, trigger, status):
     e = status_of(analyze(text), trigger)

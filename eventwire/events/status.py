@@ -349,7 +349,8 @@ class StatusFinder:
                 st.add("negated", gov)
         elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp"):
             if lemma in lists.get("reporting_nouns", ()):
-                st.add("attributed", lemma)
+                if not (dep == "acl" and t.tag_ == "VBG"):   # "a statement condemning X": what it does, not reports
+                    st.add("attributed", lemma)
             elif lemma in lists.get("hypothetical_governors", ()):
                 st.add("hypothetical", lemma)
         elif head.pos_ == "ADJ" and dep in ("xcomp", "ccomp") and lemma in lists.get("hypothetical_governors", ()):
