@@ -43,6 +43,8 @@ def status_of(analysis, trigger):
      "hypothetical"),
     ("Police acted on a tip leading to the arrest of two men.", "arrest", "asserted"),
     ("The army prevented the attack and the kidnapping.", "kidnapping", "negated"),
+    # "on" brings a governor's complement ("a decision on", "pressure on")
+    ("There was no decision on a meeting.", "meeting", "hypothetical"),
     # rejecting a deployment: a proposal, not something that did not happen
     ("The president is resisting the deployment of foreign troops.", "deployment", "hypothetical"),
     # preventing an attack: it did not happen; refusing to talk: no talks
