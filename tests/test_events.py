@@ -254,9 +254,50 @@ def _killed(analysis):
     ("Gunmen opened fire on the post near Ayorou. Two gendarmes dead and one civilian wounded.", 2),
     # a toll in a sentence of its own belongs to the attack told before it
     ("An army patrol was attacked near Tahoua. Aircraft intervened. Provisional toll: 5 dead.", 5),
+    # a count inside the list that holds it is not added twice
+    ("Insurgents stormed a base, resulting in the deaths of 12 soldiers, 3 civilians and 20 insurgents.", 35),
+    # "left N dead": the object is who died, not the subject
+    ("Fighting between two militias near Menaka has left nine people dead.", 9),
+    ("The army offensive left 11 militants dead and 6 arrested.", 11),
+    # every phrase of a lethal pattern kills, whatever the words in between
+    ("Gunmen slit the throats of four herders near Ayorou.", 4),
+    ("Attackers stabbed two traders to death in the market of Tera.", 2),
+    # an adjective used as a noun is a person
+    ("Militants raided a hamlet near Abala, killing a notable and his brother.", 2),
 ])
 def test_fatalities_of_telegraphic_notes(analyze, text, killed):
     assert _killed(analyze(text)) == killed
+
+
+def test_a_list_of_counts_is_every_group_a_target(analyze):
+    a = analyze("2 soldiers, 1 policeman and 4 civilians killed in an attack on a post near Tera.")
+    e = event(a, plover="ASSAULT")
+    names = {x.name for x in a.entities if x.id in e["target"]}
+    assert names == {"2 soldiers", "1 policeman", "4 civilians"}, names
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
+
+
+def test_an_execution_is_one_sided_even_with_no_victim_named(analyze):
+    rec = acled_record.record(*(lambda a: (a.events, a.entities, a.places))(
+        analyze("Soldiers carried out summary executions near Segou.")))
+    assert rec["sub_event_type"] == "Attack"
+    rec = acled_record.record(*(lambda a: (a.events, a.entities, a.places))(
+        analyze("An attack involving jihadists took place near Bosso.")))
+    assert rec["sub_event_type"] == "Armed clash"
+
+
+def test_a_verb_coordinated_with_a_passive_shares_it(analyze):
+    a = analyze("Six herders were arrested and later executed by soldiers near Mopti.")
+    e = event(a, trigger="executed")
+    names = lambda ids: {x.name for x in a.entities if x.id in ids}
+    assert names(e["source"]) == {"soldiers"} and names(e["target"]) == {"Six herders"}
+
+
+def test_an_attack_named_in_passing_does_not_type_the_report(analyze):
+    a = analyze("In response to a jihadist attack on a village near Diffa, the army launched operations "
+                "that left 12 militants dead.")
+    rec = acled_record.record(a.events, a.entities, a.places)
+    assert (rec["sub_event_type"], rec["fatalities"]) == ("Armed clash", 12)
 
 
 @pytest.mark.parametrize("number", ["1e99", "three trillion", "9999999999999999999999"])

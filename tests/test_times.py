@@ -35,6 +35,24 @@ def test_weekday_takes_the_tense_of_its_verb(analyze):
     assert present["value"] == "2024-08-12"
 
 
+def test_reduced_relative_of_a_plan_points_forward(analyze):
+    # publication is a Friday in August: "set for ... in May" is next May, not the last one
+    t = one(analyze, "Envoys prepared the agenda of a regional summit set for Dakar in May.", "May")
+    assert t["value"] == "2025-05"
+    # a clausal subject under a past "were" is no plan ("is to meet" would be)
+    t = one(analyze, "Among the first states to sign the pact on Tuesday were Chad and Niger.", "Tuesday")
+    assert t["value"] == "2024-08-13"
+
+
+def test_timex_spellings_of_one_value_score_alike():
+    from eventwire.evaluate.times import _norm_value
+    assert _norm_value("196X") == _norm_value("196")
+    assert _norm_value("19XX") == _norm_value("19")
+    assert _norm_value("1968-XX") == _norm_value("1968")
+    assert _norm_value("1968-05") != _norm_value("1968")
+    assert _norm_value("XXXX") != _norm_value("XX")
+
+
 def test_weekday_on_publication_day_and_explicit_direction(analyze):
     assert one(analyze, "The army said on Friday it had retaken the town.", "Friday")["value"] == PUB
     assert one(analyze, "Rebels struck a checkpoint last Friday.", "last Friday")["value"] == "2024-08-09"

@@ -14,7 +14,9 @@ from .common import PRF, Report, with_gold
 
 
 # TIMEX3 spellings of the same ISO 8601 value: decades, centuries and millennia as years,
-# an hour without minutes, a week number without its leading zero.
+# an hour without minutes, a week number without its leading zero, a decade or century written
+# with its unknown digits ("196X" for "196", "19XX" for "19"), a year with an unknown month
+# ("1968-XX" for "1968").
 UNIT_YEARS = {"E": 10, "DE": 10, "CE": 100, "L": 1000, "ML": 1000}
 
 
@@ -22,6 +24,10 @@ def _norm_value(v) -> str:
     v = str(v or "").strip().upper()
     v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)
     v = re.sub(r"(T\d\d)$", r"\1:00", v)
+    v = re.sub(r"^(\d{4})-XX$", r"\1", v)
+    m = re.fullmatch(r"(\d{2,3})(X+)", v)
+    if m and len(v) == 4:
+        return m.group(1)
     m = re.fullmatch(r"P(\d+)(DE|CE|ML|E|L)", v)
     return f"P{int(m.group(1)) * UNIT_YEARS[m.group(2)]}Y" if m else v
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .fatalities import outermost
 from .lexicon import Instrument, Lexicon, acled_taxonomy
 
 VIOLENT_RULES = {"violence", "clash", "attack-civilians", "looting", "abduction", "territory", "riot", "mob"}
@@ -161,6 +162,8 @@ def _who_fought(usable: list[dict], sub: str, events: list[dict]) -> str:
     victims, make it an armed clash; civilians as the only victims an attack; an abduction whose
     victims are killed an attack."""
     violent = [e for e in usable if e["acled"].get("rule") in ("violence", "clash", "attack-civilians", "abduction")]
+    # an incident given as the cause or time of this one ("in response to the attack on X") is another
+    violent = [e for e in violent if not e.get("earlier")] or violent
     if any(e["acled"].get("rule") == "clash" or e["acled"].get("target_class") == "armed" for e in violent):
         return "Armed clash"
     if sub == "Abduction/forced disappearance":
@@ -169,9 +172,11 @@ def _who_fought(usable: list[dict], sub: str, events: list[dict]) -> str:
     if any(e["acled"].get("target_class") in ("civilian",) for e in violent):
         sub = "Attack"
     elif sub == "Attack" and violent and all(e["acled"].get("target_class") == "none" and
-                                             e["acled"].get("rule") == "violence" for e in violent):
+                                             e["acled"].get("rule") == "violence" and
+                                             not e["acled"].get("one_sided") for e in violent):
         # "an attack involving Boko Haram", "a military operation": nobody named on the receiving
-        # end; fighting between armed men is what such a report most often is
+        # end; fighting between armed men is what such a report most often is (but "carried out
+        # summary executions" is one-sided whoever the victims were)
         return "Armed clash"
     if sub == "Attack":
         # nobody hurt, property looted or burned: ACLED's looting/property destruction
@@ -241,20 +246,15 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
     if any("verbs/en.yaml:instruments:chemical" in (e.get("evidence") or []) for e in usable):
         sub = "Chemical weapon"   # whatever delivered it
     event_type = acled_taxonomy()[sub]
-    seen = set()
-    killed = None
+    counts = {}
     for e in events:
         if e.get("status") not in _COUNTABLE:
             continue
         for c in e.get("casualties") or []:
-            point = c.get("acled", c.get("value"))
-            if c.get("kind") != "killed" or point is None:
-                continue
-            key = (c.get("start"), c.get("end"))
-            if key in seen:
-                continue
-            seen.add(key)
-            killed = (killed or 0) + point
+            if c.get("kind") == "killed" and c.get("acled", c.get("value")) is not None:
+                counts.setdefault((c.get("start"), c.get("end")), c.get("acled", c.get("value")))
+    spans = outermost(list(counts), lambda k: k)
+    killed = sum(counts[k] for k in spans) if spans else None
     # the incident's actors: the coded event's, and those of the other violent events the report
     # tells of it ("... attacked the village. Two civilians were killed.")
     actors = list(primary.get("source", []) + primary.get("target", []))

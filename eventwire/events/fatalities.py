@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
+from .roles import conjuncts, counted, listed
 
 MAX_PLAUSIBLE = 1_000_000_000
 _LOWER_BOUND = {"at least": 0, "more than": 1, "over": 1, "upwards of": 0, "no fewer than": 0, "no less than": 0,
@@ -221,6 +222,8 @@ def count_of(head: Token, lex: Lexicon) -> Count | None:
             if head.tag_ in ("NN", "NNP") and (person or (head.tag_ == "NNP" and head.ent_type_ in ("ORG", "NORP")
                                                           and head.lemma_.lower() not in _PLACES)):
                 return Count(c.text, c.idx, c.idx + len(c.text), 1, 1, 1)
+            if head.pos_ == "ADJ" and head.dep_ in ("dobj", "nsubjpass", "conj") and head.head.pos_ in ("VERB", "NOUN"):
+                return Count(c.text, c.idx, c.idx + len(c.text), 1, 1, 1)   # "killing a notable": a person
         if c.dep_ == "det" and c.lower_ == "no":
             return Count(c.text, c.idx, c.idx + len(c.text), 0, 0, 0)
     if (lower in lex.lists.get("reflexives", ()) and lower != "themselves") or lower in ("him", "her"):
@@ -262,8 +265,6 @@ def _is_person(head: Token, lex: Lexicon) -> bool:
 def victims_count(heads: list[Token], lex: Lexicon, kind: str | None = None) -> Count | None:
     """Sum of the counts of coordinated victims of a `kind` of harm: "two militiamen and three
     civilians"; a victim marked with another fate ("two gendarmes dead and ...") is left out."""
-    from .roles import conjuncts
-
     parts: list[Count] = []
     for h in heads:
         if h.lower_ in ("them", "they") and h.head.dep_ == "conj":
@@ -277,17 +278,7 @@ def victims_count(heads: list[Token], lex: Lexicon, kind: str | None = None) -> 
             if before and count_of(before[-1], lex) is not None:
                 h = before[-1]
         found = False
-        listed = conjuncts(h)
-        top = listed[0]
-        # "3 policemen, 1 gendarme and 1 civilian killed": a list of counts the parser read as an
-        # apposition (either way round), not one group and its description
-        if top.dep_ == "appos" and _counted(top.head) and all(_counted(t) for t in listed):
-            listed = [top.head] + listed
-        elif _counted(top):
-            more = [c for c in top.children if c.dep_ == "appos" and c.i > top.i]
-            if more and all(_counted(t) for t in conjuncts(more[0])):
-                listed = listed + conjuncts(more[0])
-        for t in listed:
+        for t in listed(h):
             if any(g.dep_ == "amod" and (fate_of(g.lower_, lex) or kind) != kind for g in t.children):
                 continue   # "two gendarmes dead and one civilian wounded": the dead are not the wounded
             c = count_of(t, lex)
@@ -314,16 +305,20 @@ def victims_count(heads: list[Token], lex: Lexicon, kind: str | None = None) -> 
     return Count(span.text if span is not None else "", start, end, lo, hi, val)
 
 
+def outermost(items: list, span) -> list:
+    """`items` less those whose `span(item)` lies inside another's: a count read twice, alone and
+    inside the list that holds it ("46 soldiers" in "46 soldiers, 28 civilians and 156
+    militants"), is counted once."""
+    spans = [span(x) for x in items]
+    return [x for x, (s, e) in zip(items, spans)
+            if not any(os <= s and e <= oe and (os, oe) != (s, e) for os, oe in spans)]
+
+
 def fate_of(word: str, lex: Lexicon) -> str | None:
     """The kind of harm an adjective names ("dead" -> killed, "wounded" -> injured), from the
     casualty words of the pattern file."""
     return next((kind for kind, spec in lex.casualty.items() if word in spec.get("adjs", ())), None)
 
-
-
-def _counted(tok: Token) -> bool:
-    """A noun with its own number: "3 policemen", "one civilian"."""
-    return any(c.dep_ == "nummod" and c.like_num for c in tok.children)
 
 
 def segment_count(verb: Token, lex: Lexicon) -> Count | None:
@@ -368,6 +363,10 @@ def kind_of(trigger_tokens: list[Token], pattern_id: str, cameo: str, lex: Lexic
                 return kind
         if "dead" in forms:
             return "killed"
+        # every phrase of a lethal pattern kills, however its words fall: "stabbed two farmers to death"
+        for kind, spec in lex.casualty.items():
+            if pattern_id in spec.get("patterns", ()):
+                return kind
     return None
 
 
@@ -425,11 +424,13 @@ def loose_casualties(sent, lex: Lexicon, used: set[int]) -> list[tuple[str, Coun
                 elif tok.pos_ == "ADJ" and subj:       # "One assailant dead", "29 dead"
                     c = count_of(subj[0], lex)
                 elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i < tok.i and \
-                        tok.head.pos_ == "NOUN" and _counted(tok.head):
+                        tok.head.pos_ == "NOUN" and counted(tok.head):
                     c = count_of(tok.head, lex)        # "two gendarmes dead and one civilian wounded"
                 elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and \
                         tok.head.lemma_.lower() in _FOUND_VERBS:   # "two youths were found dead"
-                    vs = [ch for ch in tok.head.children if ch.dep_ in ("nsubjpass", "nsubj")]
+                    # the object, when there is one, is who is dead: "the clashes left seven people dead"
+                    vs = sorted((ch for ch in tok.head.children if ch.dep_ in ("nsubjpass", "dobj", "nsubj")),
+                                key=lambda ch: ("nsubjpass", "dobj", "nsubj").index(ch.dep_))
                     c = count_of(vs[0], lex) if vs else None
                 elif any(ch.dep_ == "nummod" or (ch.dep_ == "amod" and ch.lower_ in lex.vague) for ch in tok.children):
                     c = count_of(tok, lex)

@@ -33,6 +33,8 @@ def is_passive(v: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children) or (
             v.dep_ == "acl" and v.tag_ == "VBN"):
         return True
+    if v.tag_ == "VBN" and v.dep_ == "conj" and any(c.dep_ == "agent" for c in v.children):
+        return True   # "were detained and later executed by soldiers": the second verb's passive is shared
     # "two were killed and five others wounded", "one civilian killed, one wounded": a past
     # participle with no auxiliary is a reduced passive; its "subject" is who suffered
     if v.tag_ != "VBN" or v.dep_ not in ("conj", "ROOT", "parataxis", "ccomp", "advcl") or \
@@ -41,9 +43,9 @@ def is_passive(v: Token) -> bool:
     subj = [c for c in v.children if c.dep_ == "nsubj"]
     if not subj:
         return False
-    counted = any(t.pos_ == "NUM" or any(g.dep_ == "nummod" for g in t.children) for t in subj)
+    numbered = any(t.pos_ == "NUM" or any(g.dep_ == "nummod" for g in t.children) for t in subj)
     after_passive = v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)
-    return counted or after_passive
+    return numbered or after_passive
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -57,6 +59,26 @@ def conjuncts(tok: Token) -> list[Token]:
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def counted(tok: Token) -> bool:
+    """A noun with its own number: "3 policemen", "one civilian"."""
+    return any(c.dep_ == "nummod" and c.like_num for c in tok.children)
+
+
+def listed(tok: Token) -> list[Token]:
+    """`conjuncts`, and a list of counts the parser read as an apposition (either way round):
+    "3 policemen, 1 gendarme and 1 civilian killed" is three groups, not one and its description."""
+    # from any member of such a list (a clause may hang on its last group) up to its first
+    while tok.dep_ in ("conj", "appos") and counted(tok) and counted(tok.head) and tok.head.i < tok.i:
+        tok = tok.head
+    out = conjuncts(tok)
+    top = out[0]
+    if counted(top):
+        more = [c for c in top.children if c.dep_ == "appos" and c.i > top.i]
+        if more and all(counted(t) for t in conjuncts(more[0])):
+            return out + conjuncts(more[0])
+    return out
 
 
 def _children(tok: Token, deps) -> list[Token]:
@@ -317,6 +339,11 @@ def _rel_head(tok: Token) -> Token:
     return tok
 
 
+def _of_objects(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"] if noun.pos_ in ("NOUN", "PROPN") else []
+
+
 def roles(trigger_tok: Token, pattern: Pattern, s: Slots, plover: str | None,
           consumed: set[int] | frozenset = frozenset()) -> tuple[list[Token], list[Token]]:
     """(source tokens, target tokens) by the pattern's roles or the defaults of its part of speech."""
@@ -343,7 +370,9 @@ def roles(trigger_tok: Token, pattern: Pattern, s: Slots, plover: str | None,
             break
     target: list[Token] = []
     for slot in tgt_slots:
-        got = [t for t in s.get(slot) if all(t.i != x.i for x in source) and t.i not in consumed
+        # a noun of the trigger's own phrase passes its "of" on: "slit the throats of five civilians"
+        cands = [g for t in s.get(slot) for g in ([t] if t.i not in consumed else _of_objects(t))]
+        got = [t for t in cands if all(t.i != x.i for x in source) and t.i not in consumed
                and not _is_time(t)]
         if got:
             target = got
@@ -402,7 +431,7 @@ class EntityIndex:
         ids: list[str] = []
         out_heads: list[Token] = []
         for h in heads:
-            for t0 in conjuncts(h):
+            for t0 in listed(h):
                 t0 = _rel_head(t0)
                 t1 = self._through_quantity(t0)
                 for t in (conjuncts(t1) if t1 is not t0 else [t1]):

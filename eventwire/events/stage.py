@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from . import acled as acled_rules
-from .fatalities import fate_of, kind_of, loose_casualties, segment_count, victims_count
+from .fatalities import fate_of, kind_of, loose_casualties, outermost, segment_count, victims_count
 from .lexicon import Instrument, Lexicon, Pattern, load, verbs_file
 from .location import Link
 from .location import link as link_place
@@ -455,6 +455,8 @@ class EventCoder:
         targets = [self.index.entities[i] for i in d.target if i in self.index.entities]
         d.acled = acled_rules.classify(d.acled_rule, d.instrument, sources, targets, d.tgt_heads, self.lex,
                                        d.src_heads)
+        if d.acled is not None and d.pattern.id in self.lex.lists.get("one_sided_patterns", ()):
+            d.acled["one_sided"] = True   # an execution is no fight, whoever the victims were
         d.target_people = any(e.actor is not None and e.actor.sector == "CVL" and e.type in ("GROUP", "PERSON")
                               for e in targets)
 
@@ -528,6 +530,7 @@ class EventCoder:
     def _fatalities(self, d: Draft) -> tuple[dict | None, list[dict]]:
         cas = [c.to_dict(kind) for kind, c in d.casualties]
         killed = [c for kind, c in d.casualties if kind == "killed"]
+        killed = outermost(killed, lambda k: (k.start, k.end))
         if not killed:
             return None, cas
         if len(killed) == 1:
@@ -573,6 +576,28 @@ class EventCoder:
                 return "background"
             t = t.head
         return "main"
+
+    def _earlier(self, d: Draft) -> bool:
+        """An incident the report gives as the cause or the time of its own ("in response to the
+        attack on X", "after the killing of", "since the ambush"): told in passing, not the one
+        reported."""
+        lists = self.lex.lists
+        t = d.anchor
+        for _ in range(6):
+            head = t.head
+            if head.i == t.i:
+                return False
+            if t.dep_ in ("pobj", "pcomp") and head.pos_ == "ADP" and (
+                    head.lower_ in lists.get("earlier_incident_preps", ()) or
+                    head.head.lemma_.lower() in lists.get("earlier_incident_nouns", ())):
+                return True
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lists.get("earlier_incident_preps", ())
+                                         for c in t.children):
+                return True
+            if t.dep_ not in ("pobj", "pcomp", "prep"):
+                return False
+            t = head
+        return False
 
     def _confidence(self, d: Draft) -> float:
         c = 0.45
@@ -640,6 +665,7 @@ class EventCoder:
             "quad_class": info.quad,
             "confidence": self._confidence(d),
             "salience": self._salience(d),
+            "earlier": self._earlier(d),
             "target_people": d.target_people,
             "mentions": [self._mention(d, s, e) for s, e in mentions],
             "light_verb": ({"start": d.light.idx, "end": d.light.idx + len(d.light.text), "text": d.light.text}

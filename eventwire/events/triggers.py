@@ -264,8 +264,9 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
                 for c in u.children:
                     if c.dep_ == "compound" and c.i != tok.i:
                         trig.consumed.add(c.i)
-                if abs(u.i - tok.i) <= 3 and u.pos_ not in ("DET",) and u.dep_ not in ("xcomp", "ccomp", "advcl"):
-                    trig.tokens.append(u)
+                near_enough = abs(u.i - tok.i) <= 3 or (u.dep_ == "pobj" and u.head in trig.tokens)
+                if near_enough and u.pos_ not in ("DET",) and u.dep_ not in ("xcomp", "ccomp", "advcl"):
+                    trig.tokens.append(u)   # "stabbed two farmers to death": the preposition's object too
             if p.pos == "NOUN":  # the modifiers a noun phrase names ("suicide attack")
                 trig.tokens = [t for t in trig.tokens if abs(t.i - tok.i) <= 3]
             if not p.family and not p.generic:

@@ -103,11 +103,13 @@ def _tense_of(verb, cues: dict) -> str | None:
         return "future"
     if verb.tag_ == "VB" and "to" in words:  # an infinitive: "is to resume", "plans to meet"
         gov = verb.head
-        if gov is not verb and (gov.lemma_ in set(cues["future_governors"]) or gov.lemma_ == "be"):
+        # "is to resume" is a plan; "the first countries to accede ... were" (a clausal subject) is not
+        if gov is not verb and (gov.lemma_ in set(cues["future_governors"]) or (gov.lemma_ == "be" and verb.dep_ == "xcomp")):
             return "future"
         return None
-    if verb.tag_ == "VBN" and verb.lemma_ in set(cues["future_governors"]) and any(c.tag_ in ("VBZ", "VBP") for c in auxes):
-        return "future"  # "is scheduled for Monday"
+    if verb.tag_ == "VBN" and verb.lemma_ in set(cues["future_governors"]) and (
+            any(c.tag_ in ("VBZ", "VBP") for c in auxes) or (not auxes and verb.dep_ == "acl")):
+        return "future"  # "is scheduled for Monday", "a summit set for April"
     if auxes:
         return "past" if any(c.tag_ in past_tags or c.lower_ in ("has", "have", "'ve") for c in auxes) else None
     return "past" if verb.tag_ in past_tags else None
