@@ -45,6 +45,10 @@ def status_of(analysis, trigger):
     ("The army prevented the attack and the kidnapping.", "kidnapping", "negated"),
     # "on" brings a governor's complement ("a decision on", "pressure on")
     ("There was no decision on a meeting.", "meeting", "hypothetical"),
+    # a noun a verb governs is that verb's complement: a report over the verb covers it
+    ("Officials said the army prevented the attack.", "attack", "attributed"),
+    ("Officials said the army did not prevent the attack.", "attack", "attributed"),
+    ("The army did not seek talks.", "talks", "hypothetical"),
     # rejecting a deployment: a proposal, not something that did not happen
     ("The president is resisting the deployment of foreign troops.", "deployment", "hypothetical"),
     # preventing an attack: it did not happen; refusing to talk: no talks

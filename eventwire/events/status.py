@@ -269,9 +269,9 @@ class StatusFinder:
                 break
         return noun
 
-    def _noun_governor(self, noun: Token, st: Status) -> None:
+    def _noun_governor(self, noun: Token, st: Status) -> Token | None:
         """ "calling for Israel's withdrawal", "prevented the attack", "the threat of an attack":
-        the word a noun event hangs from."""
+        the word a noun event hangs from, returned when it set a layer."""
         lists = self.lex.lists
         noun = self._governed_noun(noun)
         gov = noun.head
@@ -296,6 +296,9 @@ class StatusFinder:
         elif lemma in lists.get("negating_governors", ()) and \
                 noun.lemma_.lower() not in lists.get("speech_act_nouns", ()):   # "the demand was refused": made
             st.add("negated", lemma)
+        else:
+            return None
+        return gov
 
     def _edge(self, t: Token, head: Token, st: Status) -> None:
         """What the word governing `t` says about it."""
@@ -363,10 +366,11 @@ class StatusFinder:
     def find(self, anchor: Token, trigger: Token, start: int, end: int, background: bool = False) -> Status:
         """Layers of the event whose clause is headed by `anchor`. A `background` event (named in
         passing inside another clause: "after the 1990 invasion of Kuwait") keeps only what its own
-        words say: reports, quotes and intentions around it are about the clause it sits in."""
+        words say: reports, quotes and intentions around it are about the clause it sits in, unless
+        that clause is about it (a linking verb's subject, a governing verb's complement)."""
         st = Status()
         lists = self.lex.lists
-        characterised, bare = False, anchor is trigger
+        characterised, bare, governed = False, anchor is trigger, False
         if background and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in _LINKING:
             # "an attack is imminent", "the attack was a massacre, officials said": a linking verb's
             # clause has no event of its own but says something of its subject, so what governs that
@@ -380,7 +384,11 @@ class StatusFinder:
         if not background:
             self._quote_layers(start, end, st)
         else:
-            self._noun_governor(trigger, st)
+            gov = self._noun_governor(trigger, st)
+            if gov is not None and gov.pos_ in ("VERB", "AUX"):
+                # "officials said Clark would seek his extradition": the noun is the complement of the
+                # verb that governs it, so what governs that verb's clause governs it too
+                anchor, background, governed = gov, False, True
         # adjectives on a noun trigger: "alleged war crimes", "a planned attack" (but "mounted its
         # long-threatened invasion": the light verb says it happened)
         if trigger.pos_ in ("NOUN", "PROPN"):
@@ -397,6 +405,8 @@ class StatusFinder:
                 st.add("negated", "without")
         if characterised:   # the clause's negation and modals are about what is said of it, not whether it happened
             st.muted = frozenset(("hypothetical", "negated"))
+        elif governed:   # "did not seek talks": the negation is of the seeking; the talks stay only sought
+            st.muted = frozenset(("negated",))
         t = anchor
         local = True   # still in the event's own clause (or one coordinated with it)
         for _ in range(MAX_STEPS):
