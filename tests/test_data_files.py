@@ -68,3 +68,11 @@ def test_agents_sectors_are_known():
                                           ("Sahel", "region:sahel"), ("RT", "outlet:rt.com")])
 def test_lexicon_resolves_core_names(surface, key):
     assert lexicon()[1][surface] == key
+
+
+def test_event_word_lists_hold_only_words():
+    """YAML reads a bare on, off, yes or no as a boolean: such a word must be quoted to stay a word."""
+    lists = (resources.load("verbs/en.yaml") or {}).get("lists") or {}
+    assert lists
+    odd = [(name, w) for name, words in lists.items() for w in words if not isinstance(w, str)]
+    assert odd == []

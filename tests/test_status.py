@@ -34,6 +34,21 @@ def status_of(analysis, trigger):
     # refusing a demand does not unsay it; what it asked for is still only asked
     ("The demand for his extradition was refused by the government.", "demand", "asserted"),
     ("The demand for his extradition was refused by the government.", "extradition", "hypothetical"),
+    ("The ministry rejected criticism from the opposition.", "criticism", "asserted"),
+    # a reward is paid for what has yet to happen, also through "information leading to"; a coordinated
+    # noun shares its governor
+    ("Police offered a reward for information leading to the arrest and conviction of the gunmen.", "arrest",
+     "hypothetical"),
+    ("Police offered a reward for information leading to the arrest and conviction of the gunmen.", "conviction",
+     "hypothetical"),
+    ("Police acted on a tip leading to the arrest of two men.", "arrest", "asserted"),
+    ("The army prevented the attack and the kidnapping.", "kidnapping", "negated"),
+    # "on" brings a governor's complement ("a decision on", "pressure on")
+    ("There was no decision on a meeting.", "meeting", "hypothetical"),
+    # a noun a verb governs is that verb's complement: a report over the verb covers it
+    ("Officials said the army prevented the attack.", "attack", "attributed"),
+    ("Officials said the army did not prevent the attack.", "attack", "attributed"),
+    ("The army did not seek talks.", "talks", "hypothetical"),
     # rejecting a deployment: a proposal, not something that did not happen
     ("The president is resisting the deployment of foreign troops.", "deployment", "hypothetical"),
     # preventing an attack: it did not happen; refusing to talk: no talks
@@ -44,6 +59,26 @@ def status_of(analysis, trigger):
     ("Kenya is the only country to condemn the coup.", "condemn", "asserted"),
     # a purpose is still only meant
     ("Troops massed near the border to attack the town.", "attack", "hypothetical"),
+    # an infinitive relative is meant, not given, so the report above it still counts
+    ("Officials said the rebels have hostages to release.", "release", "attributed"),
+    # the copula carries a predicate's auxiliaries and negation
+    ("The rebels will be willing to negotiate with the army.", "willing", "hypothetical"),
+    ("The rebels are not willing to negotiate with the army.", "willing", "negated"),
+    # what is awaited has not happened; a reluctant or hesitant actor has not yet acted
+    ("The rebel commander is awaiting extradition to Mali.", "extradition", "hypothetical"),
+    ("The junta seems reluctant to release the prisoners.", "release", "hypothetical"),
+    ("Several states are hesitant to impose sanctions on Niger.", "impose sanctions", "hypothetical"),
+    # a predicate adjective on an event noun is that event's own clause
+    ("A new offensive by the army seems unlikely.", "offensive", "hypothetical"),
+    ("An attack on the capital is imminent, officials said.", "attack", "attributed"),
+    ("The attack was a failure.", "attack", "asserted"),
+    # a linking verb's clause says something of its subject: a report above it is about the event,
+    # its negation is about what is said of it
+    ("Officials said the attack was a massacre.", "attack", "attributed"),
+    ("The attack was not a terrorist act.", "attack", "asserted"),
+    # a participle on a statement says what the statement does; a that-clause is what it reports
+    ("The army issued a statement condemning the attack on the convoy.", "condemning", "asserted"),
+    ("Reports that the army attacked the village were denied.", "attacked", "denied"),
 ])
 def test_the_status_its_clause_gives(analyze, text, trigger, status):
     e = status_of(analyze(text), trigger)
@@ -75,6 +110,18 @@ def test_scorer_sees_when_the_gold_annotates_no_attribution():
     assert attribution_annotated([_ev("OCCURRENCE"), _ev("REPORTING")]) is False
     assert attribution_annotated([_ev("OCCURRENCE", "EVIDENTIAL"), _ev("REPORTING")]) is True
     assert attribution_annotated([_ev("OCCURRENCE", "MODAL")]) is True   # nothing reported: nothing missing
+
+
+def test_scorer_sees_sentences_whose_reports_the_gold_left_unlinked():
+    from eventwire.evaluate.factuality import silent_sentences
+
+    def ev(cls, start, *cues):
+        return {"event_class": cls, "trigger": {"start": start, "end": start + 4},
+                "slinks": [{"type": "EVIDENTIAL", "cue": {"start": c, "end": c + 4}} for c in cues]}
+    gold = [ev("REPORTING", 5), ev("OCCURRENCE", 12, 5),   # first sentence: "said" links its clause
+            ev("REPORTING", 45), ev("OCCURRENCE", 52),      # second: a "said" with no link
+            ev("OCCURRENCE", 85)]                           # third: nothing reported
+    assert silent_sentences(gold, [(0, 40), (40, 80), (80, 120)]) == [(40, 80)]
 
 
 def test_scorer_reads_the_layers_without_attribution():

@@ -25,6 +25,7 @@ _HEDGE_PARTICIPLES = {"presume", "suspect", "allege", "believe", "report", "clai
 ORDER = ("denied", "attributed", "hypothetical", "negated")
 _EDGE_REPORT = {"ccomp", "parataxis", "xcomp", "advcl", "conj-report"}
 MAX_STEPS = 12
+_LINKING = {"be", "seem", "appear", "look", "become"}
 
 
 def _perfect_infinitive(t: Token) -> bool:
@@ -81,6 +82,11 @@ def _modal(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _predicative(t: Token) -> bool:
+    """ "will be ready to", "is not willing": the copula carries the predicate's auxiliaries and negation."""
+    return t.dep_ in ("acomp", "attr") and t.head.lemma_.lower() == "be"
+
+
 def _passive(v: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
 
@@ -97,6 +103,8 @@ def _presupposed(tok: Token, lex: Lexicon) -> bool:
     clause ("after the army withdrew", "because talks failed"). What the clauses further up say
     (reports, plans, negations) is about their own event, not this one. An -ing participle is not
     one ("carried out the raid using information from X": how it was done is part of what is said)."""
+    if tok.dep_ == "relcl" and _purpose(tok):
+        return False   # "interests to defend": an infinitive relative is meant, not given
     if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return True
     marks = lex.lists.get("presupposing_marks", ())
@@ -245,10 +253,27 @@ class StatusFinder:
                         st.attributed_to.append(x)
                 return
 
-    def _noun_governor(self, noun: Token, st: Status) -> None:
+    def _governed_noun(self, noun: Token) -> Token:
+        """The noun whose governor speaks for this event: a coordinated noun shares its first
+        conjunct's ("prevented the attack and the kidnapping"), and what a modifier leads to shares
+        the modified noun's ("a reward for information leading to his arrest": the reward is for it)."""
+        links = self.lex.lists.get("consequence_links", ())
+        for _ in range(4):
+            h = noun.head
+            if noun.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN"):
+                noun = h
+            elif noun.dep_ == "pobj" and h.pos_ == "ADP" and h.head.dep_ in ("acl", "relcl") and \
+                    f"{h.head.lemma_.lower()} {h.lower_}" in links:
+                noun = h.head.head
+            else:
+                break
+        return noun
+
+    def _noun_governor(self, noun: Token, st: Status) -> Token | None:
         """ "calling for Israel's withdrawal", "prevented the attack", "the threat of an attack":
-        the word a noun event hangs from."""
+        the word a noun event hangs from, returned when it set a layer."""
         lists = self.lex.lists
+        noun = self._governed_noun(noun)
         gov = noun.head
         if noun.dep_ == "pobj" and gov.pos_ == "ADP":
             if gov.lower_ not in lists.get("complement_preps", ()):
@@ -271,6 +296,9 @@ class StatusFinder:
         elif lemma in lists.get("negating_governors", ()) and \
                 noun.lemma_.lower() not in lists.get("speech_act_nouns", ()):   # "the demand was refused": made
             st.add("negated", lemma)
+        else:
+            return None
+        return gov
 
     def _edge(self, t: Token, head: Token, st: Status) -> None:
         """What the word governing `t` says about it."""
@@ -324,29 +352,50 @@ class StatusFinder:
                 st.add("negated", gov)
         elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp"):
             if lemma in lists.get("reporting_nouns", ()):
-                st.add("attributed", lemma)
+                if not (dep == "acl" and t.tag_ == "VBG"):   # "a statement condemning X": what it does, not reports
+                    st.add("attributed", lemma)
             elif lemma in lists.get("hypothetical_governors", ()):
                 st.add("hypothetical", lemma)
         elif head.pos_ == "ADJ" and dep in ("xcomp", "ccomp") and lemma in lists.get("hypothetical_governors", ()):
             st.add("hypothetical", lemma)
 
+    def _hypothetical_predicate(self, noun: Token) -> Token | None:
+        preds = self.lex.lists.get("hypothetical_predicates", ())
+        return next((c for c in noun.head.children if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in preds), None)
+
     def find(self, anchor: Token, trigger: Token, start: int, end: int, background: bool = False) -> Status:
         """Layers of the event whose clause is headed by `anchor`. A `background` event (named in
         passing inside another clause: "after the 1990 invasion of Kuwait") keeps only what its own
-        words say: reports, quotes and intentions around it are about the clause it sits in."""
+        words say: reports, quotes and intentions around it are about the clause it sits in, unless
+        that clause is about it (a linking verb's subject, a governing verb's complement)."""
         st = Status()
         lists = self.lex.lists
+        characterised, bare, governed = False, anchor is trigger, False
+        if background and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in _LINKING:
+            # "an attack is imminent", "the attack was a massacre, officials said": a linking verb's
+            # clause has no event of its own but says something of its subject, so what governs that
+            # clause governs the event
+            predicate = self._hypothetical_predicate(trigger)
+            if predicate is not None:
+                st.add("hypothetical", predicate.lower_)
+            else:
+                characterised = True
+            anchor, background = trigger.head, False
         if not background:
             self._quote_layers(start, end, st)
         else:
-            self._noun_governor(trigger, st)
+            gov = self._noun_governor(trigger, st)
+            if gov is not None and gov.pos_ in ("VERB", "AUX"):
+                # "officials said Clark would seek his extradition": the noun is the complement of the
+                # verb that governs it, so what governs that verb's clause governs it too
+                anchor, background, governed = gov, False, True
         # adjectives on a noun trigger: "alleged war crimes", "a planned attack" (but "mounted its
         # long-threatened invasion": the light verb says it happened)
         if trigger.pos_ in ("NOUN", "PROPN"):
             for c in trigger.children:
                 if c.dep_ in ("amod", "compound") and c.lower_ in lists.get("hedge_adjectives", ()):
                     if c.lower_ in lists.get("hypothetical_adjectives", ()):
-                        if anchor is trigger:
+                        if bare:
                             st.add("hypothetical", c.lower_)
                     else:
                         st.add("attributed", c.lower_)
@@ -354,6 +403,10 @@ class StatusFinder:
                     st.add("negated", "no")
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
                 st.add("negated", "without")
+        if characterised:   # the clause's negation and modals are about what is said of it, not whether it happened
+            st.muted = frozenset(("hypothetical", "negated"))
+        elif governed:   # "did not seek talks": the negation is of the seeking; the talks stay only sought
+            st.muted = frozenset(("negated",))
         t = anchor
         local = True   # still in the event's own clause (or one coordinated with it)
         for _ in range(MAX_STEPS):
@@ -389,6 +442,6 @@ class StatusFinder:
             self._edge(t, head, st)
             # a coordinated verb shares its head's auxiliaries and negation only with its subject
             local = local and (t.dep_ == "xcomp" or (t.dep_ == "conj" and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)))
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)) or _predicative(t))
             t = head
         return st
