@@ -98,11 +98,18 @@ def _attributions(doc: Doc, lex: Lexicon, txt: DocText, index: EntityIndex,
     return out
 
 
+# Content read off a cue's object or prepositional phrase: an act on a thing ("opposed the bill"),
+# which inside another reported clause is part of what that clause reports.
+_THING_RULES = {"rule:object-content", "rule:prep-content"}
+
+
 def _drop_nested(quotes: list[Quote], lex: Lexicon | None) -> list[Quote]:
     """What is reported inside a reported clause is part of it, not another quote, when its cue
     only holds a view or names a speech act: "He says he expects a good night", "she said his
-    promise of free college was empty" (an attitude verb, a cue noun, a source preposition). A
-    speech verb inside keeps its own quote ("said that experts say ...")."""
+    promise of free college was empty" (an attitude verb, a cue noun, a source preposition), or
+    when the cue acts on a thing rather than reporting a proposition: "said he opposed the bill",
+    "said she would not endorse his candidacy" (its content is its object or a prepositional
+    phrase). A speech verb with a clause inside keeps its own quote ("said that experts say ...")."""
     if lex is None:
         return quotes
 
@@ -115,11 +122,14 @@ def _drop_nested(quotes: list[Quote], lex: Lexicon | None) -> list[Quote]:
         entry = lex.verb(cue.token.lower_, cue.token.lemma_.lower())
         return entry is not None and entry.text in lex.attitude
 
+    def inner(q: Quote) -> bool:
+        return weak(q) or any(e in _THING_RULES for e in q.evidence)
+
     outer = sorted(((q.start, q.end) for q in quotes if q.cue.kind == "verb" and not weak(q)))
     starts = [a for a, _ in outer]
     out = []
     for q in quotes:
-        if weak(q):
+        if inner(q):
             k = bisect_right(starts, q.cue.start)
             if any(a <= q.cue.start and q.cue.end <= b for a, b in outer[max(0, k - _OUTER_LOOKBACK):k]):
                 continue
@@ -144,7 +154,9 @@ def _before_next_cue(doc: Doc, tokens: tuple[int, int], cue: Cue, cue_tokens: se
         if tok.dep_ == "cc" and k + 1 < end:
             verb = next((c for c in children(tok.head) if c.dep_ == "conj" and c.i > k), None)
             subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None) if verb is not None else None
-            if subj is not None and (subj.lower_ in _NARRATION or (
+            # "argued that X, and that he is best placed ...": a second complement clause, not narration
+            second = verb is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in children(verb))
+            if subj is not None and not second and (subj.lower_ in _NARRATION or (
                     speaker is not None and subj.lower_ == speaker.lower_)):
                 return start, k - 1
     return tokens
