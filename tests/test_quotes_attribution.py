@@ -20,3 +20,35 @@ def test_a_second_that_clause_after_a_comma_is_still_reported(analyze):
     text = "The governor argued that the plan was too costly, and that he would veto it."
     (q,) = indirect(analyze(text))
     assert q["text"].endswith("and that he would veto it")
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The minister is confident that the talks will succeed.", "that the talks will succeed", "confident",
+     "The minister"),
+    ("Union leaders were worried that the mine would close.", "that the mine would close", "worried",
+     "Union leaders"),
+])
+def test_an_adjective_of_a_held_view_reports_its_clause(analyze, text, content, cue, speaker):
+    (q,) = indirect(analyze(text))
+    assert (q["text"], q["cue"]["text"], q["speaker_text"]) == (content, cue, speaker)
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The ministry plans to reopen the border next week.", "to reopen the border next week", "plans",
+     "The ministry"),
+    ("The governor decided to call a special session.", "to call a special session", "decided",
+     "The governor"),
+    ("The union supports the new wage law.", "the new wage law", "supports", "The union"),
+])
+def test_a_plan_or_a_stand_of_a_person_or_group_is_reported(analyze, text, content, cue, speaker):
+    (q,) = indirect(analyze(text))
+    assert (q["text"], q["cue"]["text"], q["speaker_text"]) == (content, cue, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "It is clear that the talks failed.",                 # nobody holds the view
+    "The new law seeks to ban face coverings.",           # a thing has no plans
+    "Heavy rain is sure to delay the harvest.",           # an infinitive is no proposition
+])
+def test_no_attitude_without_a_holder_and_a_proposition(analyze, text):
+    assert indirect(analyze(text)) == []

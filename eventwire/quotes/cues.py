@@ -23,7 +23,7 @@ class Cue:
     end: int
     text: str
     stance: str
-    kind: str                  # verb | noun | according | reporting | dash | colon
+    kind: str                  # verb | adjective | noun | according | reporting | dash | colon
     token: Token | None        # the cue's head token (None for dash and colon cues found by line)
     evidence: list[str] = field(default_factory=list)
     negated: bool = False
@@ -273,16 +273,45 @@ def _holder(tok: Token) -> Token | None:
 def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> bool:
     """A cognition or attitude verb ("believe", "want", "support") reports only a proposition:
     a clausal complement with its own subject or a "that" ("she believes (that) it is over",
-    "wants voters to know"), held by a person or an organisation; never a bare object ("voters
-    backed Sanders") nor an infinitive of the holder's own ("wants to win"). A passive keeps the
-    reading of other cues ("is believed to")."""
+    "wants voters to know"), held by a person or an organisation; never a bare object ("he saw
+    the fire") nor an infinitive of the holder's own ("wants to win"), but for the verbs of
+    `attitude.objects`, whose object is a stand ("the union backs the bill"), and of
+    `attitude.intentions`, whose own infinitive is a plan ("the ministry plans to reopen it").
+    A passive keeps the reading of other cues ("is believed to")."""
     if any(c.dep_ == "nsubjpass" for c in children(tok)):
         return True  # "X is believed to have ...", "it is expected that ...": reported, by nobody named
-    if not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and any(
-            g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ == "that") for g in children(c))
-            for c in children(tok)):
+    lemma = tok.lemma_.lower()
+    if lemma in lex.attitude_objects and any(c.dep_ == "dobj" for c in children(tok)):
+        return _held_by_speaker(_holder(tok), lex, named, starts)
+    own = lemma in lex.intentions  # "plans to run": the infinitive is the plan
+
+    def proposition(g: Token) -> bool:
+        return g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ == "that") or (
+            own and g.dep_ == "aux" and g.lower_ == "to")
+
+    if not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and any(proposition(g) for g in children(c))
+               for c in children(tok)):
         return False
-    holder = _holder(tok)
+    return _held_by_speaker(_holder(tok), lex, named, starts)
+
+
+def adjective_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> Entry | None:
+    """"She is confident (that) it will pass", "they were not sure whether ...": an adjective of a
+    held view (`attitude.adjectives`) with a clause of its own, its holder the subject of the
+    copula, a person or an organisation as for attitude verbs. Not "it is clear that ..."
+    (no holder), nor "sure to win" (an infinitive is no proposition)."""
+    entry = lex.adjectives.get(tok.lower_)
+    if entry is None or tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "conj"):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > tok.i and any(
+            g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ in ("that", "whether", "if")) for g in children(c))
+            for c in children(tok)):
+        return None
+    head = tok.head if tok.dep_ == "acomp" else tok.head.head
+    return entry if _held_by_speaker(_holder(head), lex, named, starts) else None
+
+
+def _held_by_speaker(holder: Token | None, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> bool:
     if holder is None:
         return False
     if holder.pos_ == "PRON":
@@ -320,6 +349,12 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
                 tok.dep_ == "pcomp" and entry.stance == "praise"):
             out.append(_verb_cue(tok, entry, lex))
             continue
+        if tok.pos_ == "ADJ" and lex.adjectives:
+            aentry = adjective_cue(tok, lex, spans, starts)
+            if aentry is not None:
+                out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, aentry.stance, "adjective", tok,
+                               [aentry.source], any(c.dep_ == "neg" for c in children(tok.head))))
+                continue
         if tok.pos_ == "NOUN":
             nentry = lex.nouns.get(tok.lemma_.lower())
             if nentry is not None and noun_complement(tok, lex.noun_preps) is not None:

@@ -352,6 +352,9 @@ def content_span(cue: Cue, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
     doc = tok.doc
     if cue.kind == "verb":
         return _verb_content(tok, lex)
+    if cue.kind == "adjective":  # "confident that ...": the clause the adjective takes
+        clause = next((c for c in children(tok) if c.dep_ == "ccomp" and c.i > tok.i), None)
+        return (trim(doc, *_edges(clause)), "rule:adjective-clause") if clause is not None else (None, "")
     if cue.kind == "noun":
         found = noun_complement(tok, lex.noun_preps)
         return (trim(doc, *_edges(found[0])), found[1]) if found is not None else (None, "")

@@ -55,6 +55,11 @@ class Lexicon:
     # organisation (a name, a personal pronoun or one of `holders`) holding it.
     attitude: frozenset[str] = frozenset()
     holders: frozenset[str] = frozenset()
+    # attitude verbs whose holder's own to-infinitive is a proposition too: "plans to run"
+    intentions: frozenset[str] = frozenset()
+    attitude_objects: frozenset[str] = frozenset()
+    # "she is confident that ...": adjectives of a held view, cues with a that-clause of their own
+    adjectives: dict[str, Entry] = field(default_factory=dict)
     # "In a CNN poll, ...": prepositions whose object, one of `source_nouns`, is the speaker.
     source_preps: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
@@ -152,6 +157,11 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     attitude = data.get("attitude") or {}
     lex.attitude = frozenset(attitude.get("verbs") or ())
     lex.holders = frozenset(attitude.get("holders") or ())
+    lex.intentions = frozenset(attitude.get("intentions") or ())
+    lex.attitude_objects = frozenset(attitude.get("objects") or ())
+    for stance, lemmas in (attitude.get("adjectives") or {}).items():
+        for lemma in lemmas:
+            lex.adjectives.setdefault(lemma, Entry(lemma, stance, f"{name}:attitude:adjectives:{lemma}"))
     sources = data.get("sources") or {}
     lex.source_preps = frozenset(sources.get("prepositions") or ())
     lex.source_nouns = frozenset(sources.get("nouns") or ())

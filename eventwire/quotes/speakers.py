@@ -232,7 +232,7 @@ NAMED_TYPES = {"PERSON", "ORG", "GROUP", "GPE", "NORP"}
 
 
 def cue_speaker(cue: Cue, txt: DocText, lex: Lexicon) -> Token | None:
-    if cue.kind == "verb":
+    if cue.kind in ("verb", "adjective"):  # "she is confident that": the copula's subject
         return verb_speaker(cue.token)
     if cue.kind == "noun":
         return noun_speaker(cue.token, lex.disputing)

@@ -115,7 +115,7 @@ def _drop_nested(quotes: list[Quote], lex: Lexicon | None) -> list[Quote]:
 
     def weak(q: Quote) -> bool:
         cue = q.cue
-        if cue.kind in ("noun", "source", "according"):
+        if cue.kind in ("noun", "source", "according", "adjective"):
             return True
         if cue.kind != "verb" or cue.token is None:
             return False
