@@ -52,3 +52,11 @@ def test_a_plan_or_a_stand_of_a_person_or_group_is_reported(analyze, text, conte
 ])
 def test_no_attitude_without_a_holder_and_a_proposition(analyze, text):
     assert indirect(analyze(text)) == []
+
+
+def test_a_relative_pronoun_names_the_speaker_of_its_clause(analyze):
+    a = analyze("The plan was welcomed by Amadou Keita, who said that the roads would reopen.")
+    q = next(q for q in indirect(a) if q["cue"]["text"] == "said")
+    assert q["speaker_text"] == "who"
+    speaker = next(e for e in a.entities if e.id == q["speaker"])
+    assert speaker.name == "Amadou Keita"

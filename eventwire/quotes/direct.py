@@ -19,7 +19,7 @@ from .cues import Cue
 from .lexicon import Lexicon
 from .marks import Marked
 from .record import DocText, Quote, copy_speaker, overlap
-from .speakers import EntityIndex, cue_speaker, inverted_speaker, set_speaker, verb_speaker
+from .speakers import EntityIndex, cue_speaker, inverted_speaker, relative_mention, set_speaker, verb_speaker
 
 AFTER_TOKENS = 12    # how far after a quote its cue may stand ("...," the army's spokesman said)
 BEFORE_TOKENS = 30   # how far before it ("The minister told reporters on Thursday: ...")
@@ -356,6 +356,7 @@ class Resolver:
             return quote
         speaker = Quote(0, 0, "indirect", cue)
         set_speaker(speaker, cue_speaker(cue, txt, self.lex), self.index)
+        relative_mention(speaker, cue)
         if speaker.speaker_head is None and where == "after":
             inverted_speaker(speaker, cue, self.index)
         if partial and where == "before":

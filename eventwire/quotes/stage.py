@@ -26,7 +26,7 @@ from .indirect import content_span
 from .lexicon import Lexicon, lexicon
 from .marks import QUOTE_CHARS, pair_quotes
 from .record import DocText, Quote, copy_speaker
-from .speakers import NAMED_TYPES, EntityIndex, cue_speaker, set_speaker, verb_speaker
+from .speakers import NAMED_TYPES, EntityIndex, cue_speaker, relative_mention, set_speaker, verb_speaker
 
 MAX_CONTENT = 3000   # characters a reported clause may reach from its cue
 _TAIL_TOKENS = 120   # how far into a reported clause another cue may cut it short
@@ -94,6 +94,7 @@ def _attributions(doc: Doc, lex: Lexicon, txt: DocText, index: EntityIndex,
             if head is not None and not lo <= head.idx < hi:
                 head = None
             set_speaker(q, head, index)
+            relative_mention(q, cue)
         out.append(q)
     return out
 
