@@ -60,3 +60,21 @@ def test_a_relative_pronoun_names_the_speaker_of_its_clause(analyze):
     assert q["speaker_text"] == "who"
     speaker = next(e for e in a.entities if e.id == q["speaker"])
     assert speaker.name == "Amadou Keita"
+
+
+@pytest.mark.parametrize("text, parts", [
+    # the quotation goes on in the next paragraph, which opens with it
+    ("“We will hold the bridge until Friday,” the commander told reporters in Gao.\n\n“After that, the army "
+     "will decide.”", ["We will hold the bridge until Friday", "After that, the army will decide."]),
+    # the cue's sentence ends by closing a quoted title
+    ("“It is nonsense,” Keita said on the radio show “Morning Line.” “The road is open.”",
+     ["It is nonsense", "The road is open."]),
+])
+def test_a_quotation_goes_on_after_its_cue_sentence(analyze, text, parts):
+    q = next(q for q in analyze(text).quotes if q["kind"] == "direct" and q.get("parts"))
+    assert [p["text"] for p in q["parts"]] == parts
+
+
+def test_a_paragraph_of_narration_ends_the_quotation(analyze):
+    a = analyze("“The road is open,” the governor said.\n\nHe left for Bamako on Monday.\n\n“Trucks will pass.”")
+    assert not any(q.get("parts") for q in a.quotes)
