@@ -283,7 +283,8 @@ def test_stance_of_each_cue_class(analyze, text, cue, stance):
     ("The union supports the plan that the governor announced.", "the plan that the governor announced",
      "supports", "praise"),  # a stand taken (`attitude.objects`)
     ("The old bridge supports heavy trucks.", None, None, None),  # not held by anybody
-    ("Rubio wants to win Florida.", None, None, None),
+    ("The senator wants to win Florida.", "to win Florida", "wants", "ask"),  # an intention (`attitude.intentions`)
+    ("The senator hopes to win Florida.", None, None, None),
     ("The committee expected a long debate.", None, None, None),
     ("We now know that the bureau is investigating the foundation.", "that the bureau is investigating the foundation",
      "know", "claim"),

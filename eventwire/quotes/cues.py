@@ -274,7 +274,7 @@ def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts:
     """A cognition or attitude verb ("believe", "want", "support") reports only a proposition:
     a clausal complement with its own subject or a "that" ("she believes (that) it is over",
     "wants voters to know"), held by a person or an organisation; never a bare object ("he saw
-    the fire") nor an infinitive of the holder's own ("wants to win"), but for the verbs of
+    the fire") nor an infinitive of the holder's own ("hopes to win"), but for the verbs of
     `attitude.objects`, whose object is a stand ("the union backs the bill"), and of
     `attitude.intentions`, whose own infinitive is a plan ("the ministry plans to reopen it").
     A passive keeps the reading of other cues ("is believed to")."""
