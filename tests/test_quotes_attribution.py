@@ -78,3 +78,17 @@ def test_a_quotation_goes_on_after_its_cue_sentence(analyze, text, parts):
 def test_a_paragraph_of_narration_ends_the_quotation(analyze):
     a = analyze("“The road is open,” the governor said.\n\nHe left for Bamako on Monday.\n\n“Trucks will pass.”")
     assert not any(q.get("parts") for q in a.quotes)
+
+
+def test_an_impression_reports_its_clause_by_nobody_named(analyze):
+    (q,) = indirect(analyze("The ceasefire appeared to hold after the talks in Doha."))
+    assert (q["text"], q["cue"]["text"], q["speaker_text"]) == (
+        "The ceasefire appeared to hold after the talks in Doha", "appeared", None)
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The minister appeared on state television on Monday.", []),  # no infinitive: a showing
+    ("Officials said the ceasefire seemed to hold.", ["said"]),      # inside a reported clause
+])
+def test_no_impression_of_its_own(analyze, text, cues):
+    assert [q["cue"]["text"] for q in indirect(analyze(text))] == cues

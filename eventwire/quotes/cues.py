@@ -23,7 +23,7 @@ class Cue:
     end: int
     text: str
     stance: str
-    kind: str                  # verb | adjective | noun | according | reporting | dash | colon
+    kind: str                  # verb | adjective | impression | noun | according | reporting | dash | colon
     token: Token | None        # the cue's head token (None for dash and colon cues found by line)
     evidence: list[str] = field(default_factory=list)
     negated: bool = False
@@ -348,6 +348,13 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
         if entry is not None and tok.dep_ not in ("amod", "compound") and not (
                 tok.dep_ == "pcomp" and entry.stance == "praise"):
             out.append(_verb_cue(tok, entry, lex))
+            continue
+        if tok.lemma_.lower() in lex.impressions and is_verb(tok) and any(
+                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c)) for c in children(tok)):
+            # "Clinton appeared to be ahead": an impression, reported by nobody named
+            out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, "claim", "impression", tok,
+                           [f"cues/{lex.lang}.yaml:attitude:impressions:{tok.lemma_.lower()}"],
+                           any(c.dep_ == "neg" for c in children(tok))))
             continue
         if tok.pos_ == "ADJ" and lex.adjectives:
             aentry = adjective_cue(tok, lex, spans, starts)

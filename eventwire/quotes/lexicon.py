@@ -58,6 +58,8 @@ class Lexicon:
     # attitude verbs whose holder's own to-infinitive is a proposition too: "plans to run"
     intentions: frozenset[str] = frozenset()
     attitude_objects: frozenset[str] = frozenset()
+    # "the race seemed to tighten": the clause is reported as an impression, by nobody named
+    impressions: frozenset[str] = frozenset()
     # "she is confident that ...": adjectives of a held view, cues with a that-clause of their own
     adjectives: dict[str, Entry] = field(default_factory=dict)
     # "In a CNN poll, ...": prepositions whose object, one of `source_nouns`, is the speaker.
@@ -159,6 +161,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     lex.holders = frozenset(attitude.get("holders") or ())
     lex.intentions = frozenset(attitude.get("intentions") or ())
     lex.attitude_objects = frozenset(attitude.get("objects") or ())
+    lex.impressions = frozenset(attitude.get("impressions") or ())
     for stance, lemmas in (attitude.get("adjectives") or {}).items():
         for lemma in lemmas:
             lex.adjectives.setdefault(lemma, Entry(lemma, stance, f"{name}:attitude:adjectives:{lemma}"))

@@ -116,7 +116,7 @@ def _drop_nested(quotes: list[Quote], lex: Lexicon | None) -> list[Quote]:
 
     def weak(q: Quote) -> bool:
         cue = q.cue
-        if cue.kind in ("noun", "source", "according", "adjective"):
+        if cue.kind in ("noun", "source", "according", "adjective", "impression"):
             return True
         if cue.kind != "verb" or cue.token is None:
             return False
