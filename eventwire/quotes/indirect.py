@@ -223,7 +223,7 @@ def _subject_in(tok: Token, lemmas: tuple[str, ...]) -> bool:
 def _prepositional(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
     """"warned of famine", "called for talks": the object of a content preposition."""
     for child in rights(tok):
-        if child.dep_ == "prep" and child.lower_ in _frame(tok, lex).preps:
+        if child.dep_ == "prep" and (child.lower_ in _frame(tok, lex).preps or child.lower_ in lex.verb_preps):
             objs = [g for g in children(child) if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 end = objs[-1].right_edge.i + 1

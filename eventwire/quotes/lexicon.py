@@ -42,6 +42,7 @@ class Lexicon:
     nouns: dict[str, Entry] = field(default_factory=dict)
     speech_nouns: frozenset[str] = frozenset()
     noun_preps: frozenset[str] = frozenset()   # "questions about X": what a cue noun is about
+    verb_preps: frozenset[str] = frozenset()   # "wrote about X": what any cue verb is about
     according: list[Entry] = field(default_factory=list)
     reporting: list[Entry] = field(default_factory=list)
     dashes: tuple[str, ...] = ()
@@ -145,6 +146,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
             lex.nouns.setdefault(lemma, Entry(lemma, stance, f"{name}:nouns:{lemma}"))
     lex.speech_nouns = frozenset(data.get("speech_nouns") or ())
     lex.noun_preps = frozenset(str(p) for p in data.get("noun_preps") or ())
+    lex.verb_preps = frozenset(str(p) for p in data.get("verb_preps") or ())
     lex.according = [Entry(e["text"], e["stance"], f"{name}:according:{e['text']}")
                      for e in data.get("according") or ()]
     lex.reporting = [Entry(e["text"], e["stance"], f"{name}:reporting:{e['text']}")
