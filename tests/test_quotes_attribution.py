@@ -92,3 +92,14 @@ def test_an_impression_reports_its_clause_by_nobody_named(analyze):
 ])
 def test_no_impression_of_its_own(analyze, text, cues):
     assert [q["cue"]["text"] for q in indirect(analyze(text))] == cues
+
+
+def test_a_title_case_headline_reports_what_follows_its_verb(analyze):
+    (q,) = indirect(analyze("Army Chief Slams Rebel Leaders Over Broken Ceasefire\n\n"
+                            "The army chief spoke in Bamako on Monday."))
+    assert (q["text"], q["cue"]["text"], q["speaker_text"]) == (
+        "Rebel Leaders Over Broken Ceasefire", "Slams", "Army Chief")
+
+
+def test_a_plural_noun_after_a_possessive_is_no_headline_verb(analyze):
+    assert indirect(analyze("Why The Minister’s Attacks On Rebels Could Backfire\n\nThe minister spoke on Monday.")) == []

@@ -228,8 +228,48 @@ def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transc
 _TRANSCRIPT = re.compile(r"^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):")
 
 
-def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]:
-    """Headline-style "... – official" and "Name: ..." lines."""
+_TITLE_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
+MAX_TITLE_WORDS = 20
+TITLE_CAPITALS = 0.7  # share of capitalised words that makes a line a headline in title case
+_INFLECTED = ("s", "ed", "ing")
+
+
+def _title_cue(lex: Lexicon, lo: int, line: str, named, starts, taken: list[int]) -> Cue | None:
+    """"Carly Fiorina Endorses Ted Cruz": a headline in title case, which the parse often reads
+    as one long name. An inflected cue verb ("Endorses", "Slams", "Dismissed"; not a bare form,
+    which is as often a noun: "Debate", "Plan") after a name or a speaker word reports the rest
+    of the line, its speaker the words before it; unless the parse found a cue on the line."""
+    words = list(_TITLE_WORD.finditer(line))
+    if not 3 <= len(words) <= MAX_TITLE_WORDS or sum(w.group()[0].isupper() for w in words) < TITLE_CAPITALS * len(words):
+        return None
+    k = bisect_left(taken, lo)
+    if k < len(taken) and taken[k] < lo + len(line):
+        return None
+    for n, w in enumerate(words[1:], 1):
+        form = w.group().lower()
+        entry = lex.forms.get(form)
+        if entry is None or form == entry.text or not form.endswith(_INFLECTED):
+            continue
+        if words[n - 1].group().lower().endswith(("\u2019s", "'s")):
+            return None  # "Clinton's Attacks On ...": a noun after a possessive
+        s_start, s_end = lo + words[0].start(), lo + words[n - 1].end()
+        if not (any(x.group().lower() in lex.headline_speakers for x in words[:n])
+                or _touches(named, starts, s_start, s_end, inside=False)):
+            return None
+        c_start, c_end = w.end(), len(line.rstrip(" .!?"))
+        while c_start < c_end and line[c_start].isspace():
+            c_start += 1
+        if c_end <= c_start:
+            return None
+        return Cue(lo + w.start(), lo + w.end(), w.group(), entry.stance, "title", None,
+                   [f"cues/{lex.lang}.yaml:headline:title_verbs"], content=(lo + c_start, lo + c_end),
+                   speaker=(s_start, s_end))
+    return None
+
+
+def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]], taken: list[int]) -> list[Cue]:
+    """Headline-style "... – official", "Name: ..." and title-case "Name Endorses X" lines;
+    `taken` are the sorted starts of the cues the parse found."""
     named = sorted(named)
     starts = [a for a, _ in named]
     lines = doc.text.split("\n")
@@ -244,6 +284,7 @@ def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue
         if line.strip():
             cue = _dash_cue(doc, lex, lo, line, named, starts) if lex.dash_re and len(line) <= 400 else None
             cue = cue or (_colon_cue(doc, lex, lo, line, named, starts, transcript, names) if lex.colon else None)
+            cue = cue or (_title_cue(lex, lo, line, named, starts, taken) if lex.title_verbs else None)
             if cue is not None:
                 out.append(cue)
         lo += len(line) + 1
@@ -373,6 +414,6 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
         if len(entry.words) == 1 and first.dep_ == "advmod" and verb_entry(first.head, lex) is None:
             out.append(Cue(first.idx, last.idx + len(last.text), first.text, entry.stance, "reporting", first,
                            [entry.source]))
-    out += _line_cues(doc, lex, named)
+    out += _line_cues(doc, lex, named, sorted(c.start for c in out))
     out.sort(key=lambda c: c.start)
     return out

@@ -48,6 +48,7 @@ class Lexicon:
     dashes: tuple[str, ...] = ()
     dash_re: re.Pattern | None = None   # " – official" at the end of a line
     colon: bool = False                 # "Name: ..." lines
+    title_verbs: bool = False           # "Name Endorses X" lines in title case
     headline_speakers: frozenset[str] = frozenset()
     # Verbs that dispute what their object says ("rejected the claim that ..."): the claim is
     # not theirs. Derived from the stances.
@@ -157,6 +158,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
         alternatives = "|".join(re.escape(d) for d in sorted(lex.dashes, key=len, reverse=True))
         lex.dash_re = re.compile(r"\s(" + alternatives + r")\s+([^\n]{1,80})$")
     lex.colon = bool(headline.get("colon"))
+    lex.title_verbs = bool(headline.get("title_verbs"))
     lex.headline_speakers = frozenset(headline.get("speakers") or ())
     attitude = data.get("attitude") or {}
     lex.attitude = frozenset(attitude.get("verbs") or ())
