@@ -103,3 +103,16 @@ def test_a_title_case_headline_reports_what_follows_its_verb(analyze):
 
 def test_a_plural_noun_after_a_possessive_is_no_headline_verb(analyze):
     assert indirect(analyze("Why The Minister’s Attacks On Rebels Could Backfire\n\nThe minister spoke on Monday.")) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # "questioned" has the form of "said", not of "earns": the speaker's next act
+    ("The mayor said he earns $41,000 a year and questioned how the plan would help him.",
+     "he earns $41,000 a year"),
+    # a second reported clause stays
+    ("The minister said the talks had stalled and that the army would stay.",
+     "the talks had stalled and that the army would stay"),
+])
+def test_a_coordinated_act_of_the_speaker_ends_the_reported_clause(analyze, text, content):
+    q = next(q for q in indirect(analyze(text)) if q["cue"]["text"] == "said")
+    assert q["text"] == content

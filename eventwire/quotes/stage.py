@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..entities.model import Entity
 from ._tree import children
@@ -147,6 +147,8 @@ def _before_next_cue(doc: Doc, tokens: tuple[int, int], cue: Cue, cue_tokens: se
     speaker = verb_speaker(cue.token) if cue.kind == "verb" else None
     for k in range(start + 1, min(end, start + _TAIL_TOKENS)):
         tok = doc[k]
+        if tok.dep_ == "cc" and cue.kind == "verb" and _speaker_goes_on(tok, cue.token, start, end):
+            return start, k
         if doc[k - 1].text != "," or k - 1 <= start:
             continue
         if k in cue_tokens and tok.tag_ == "VBG":
@@ -161,6 +163,17 @@ def _before_next_cue(doc: Doc, tokens: tuple[int, int], cue: Cue, cue_tokens: se
                     speaker is not None and subj.lower_ == speaker.lower_)):
                 return start, k - 1
     return tokens
+
+
+def _speaker_goes_on(cc: Token, cue: Token, start: int, end: int) -> bool:
+    """"said he makes $41,000 a year and questioned how ...": a verb with no subject of its own,
+    coordinated inside the reported clause, that has the form of the cue ("said ... questioned")
+    and not of the verb it hangs on ("makes"), tells what the speaker did next."""
+    head = cc.head
+    verb = next((c for c in children(head) if c.dep_ == "conj" and c.i > cc.i), None)
+    return (verb is not None and start <= head.i < end and head.i != cue.i and verb.pos_ == "VERB"
+            and verb.tag_ == cue.tag_ and head.tag_ != cue.tag_
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb)))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
