@@ -39,6 +39,8 @@ def test_an_adjective_of_a_held_view_reports_its_clause(analyze, text, content, 
     ("The governor decided to call a special session.", "to call a special session", "decided",
      "The governor"),
     ("The union supports the new wage law.", "the new wage law", "supports", "The union"),
+    ("The governor likes the new plan.", "the new plan", "likes", "The governor"),
+    ("The senator would like to cut taxes.", "to cut taxes", "like", "The senator"),
 ])
 def test_a_plan_or_a_stand_of_a_person_or_group_is_reported(analyze, text, content, cue, speaker):
     (q,) = indirect(analyze(text))
