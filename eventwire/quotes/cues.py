@@ -23,8 +23,9 @@ class Cue:
     end: int
     text: str
     stance: str
-    kind: str                  # verb | adjective | impression | noun | according | reporting | dash | colon
-    token: Token | None        # the cue's head token (None for dash and colon cues found by line)
+    # verb | adjective | impression | noun | according | reporting | dash | colon | title
+    kind: str
+    token: Token | None        # the cue's head token (None for dash, colon and title cues found by line)
     evidence: list[str] = field(default_factory=list)
     negated: bool = False
     # For line cues (dash, colon) the content and speaker are known from the line itself.
@@ -240,7 +241,8 @@ def _title_cue(lex: Lexicon, lo: int, line: str, named, starts, taken: list[int]
     which is as often a noun: "Debate", "Plan") after a name or a speaker word reports the rest
     of the line, its speaker the words before it; unless the parse found a cue on the line."""
     words = list(_TITLE_WORD.finditer(line))
-    if not 3 <= len(words) <= MAX_TITLE_WORDS or sum(w.group()[0].isupper() for w in words) < TITLE_CAPITALS * len(words):
+    capitals = sum(w.group()[0].isupper() for w in words)
+    if not 3 <= len(words) <= MAX_TITLE_WORDS or capitals < TITLE_CAPITALS * len(words):
         return None
     k = bisect_left(taken, lo)
     if k < len(taken) and taken[k] < lo + len(line):
@@ -352,7 +354,10 @@ def adjective_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts
     return entry if _held_by_speaker(_holder(head), lex, named, starts) else None
 
 
-def _held_by_speaker(holder: Token | None, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> bool:
+def _held_by_speaker(holder: Token | None, lex: Lexicon, named: list[tuple[int, int]],
+                     starts: list[int]) -> bool:
+    """Whether an attitude's holder is a person or an organisation: a personal pronoun, a noun of
+    `holders` or of headline speakers, a name."""
     if holder is None:
         return False
     if holder.pos_ == "PRON":
@@ -391,7 +396,8 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
             out.append(_verb_cue(tok, entry, lex))
             continue
         if tok.lemma_.lower() in lex.impressions and is_verb(tok) and any(
-                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c)) for c in children(tok)):
+                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))
+                for c in children(tok)):
             # "Clinton appeared to be ahead": an impression, reported by nobody named
             out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, "claim", "impression", tok,
                            [f"cues/{lex.lang}.yaml:attitude:impressions:{tok.lemma_.lower()}"],

@@ -12,7 +12,6 @@ clause ("carried out the “successful” operation"), are the outlet's own: a s
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Token

@@ -354,7 +354,8 @@ def content_span(cue: Cue, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
         return _verb_content(tok, lex)
     if cue.kind == "impression":  # "the race seemed to tighten": the clause, from its subject on
         subj = next((c for c in children(tok) if c.dep_ in _SUBJECTS and c.i < tok.i), None)
-        return trim(doc, subj.left_edge.i if subj is not None else tok.i, tok.right_edge.i + 1), "rule:impression-clause"
+        first = subj.left_edge.i if subj is not None else tok.i
+        return trim(doc, first, tok.right_edge.i + 1), "rule:impression-clause"
     if cue.kind == "adjective":  # "confident that ...": the clause the adjective takes
         clause = next((c for c in children(tok) if c.dep_ == "ccomp" and c.i > tok.i), None)
         return (trim(doc, *_edges(clause)), "rule:adjective-clause") if clause is not None else (None, "")

@@ -59,6 +59,7 @@ class Lexicon:
     holders: frozenset[str] = frozenset()
     # attitude verbs whose holder's own to-infinitive is a proposition too: "plans to run"
     intentions: frozenset[str] = frozenset()
+    # attitude verbs whose object is a stand taken: "the union backs the bill"
     attitude_objects: frozenset[str] = frozenset()
     # "the race seemed to tighten": the clause is reported as an impression, by nobody named
     impressions: frozenset[str] = frozenset()
