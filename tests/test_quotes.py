@@ -280,16 +280,19 @@ def test_stance_of_each_cue_class(analyze, text, cue, stance):
     ("The senator believes that the bill will pass.", "that the bill will pass", "believes", "claim"),
     ("Most voters think the economy is getting worse.", "the economy is getting worse", "think", "claim"),
     ("Clinton wants voters to know that she is with them.", "voters to know that she is with them", "wants", "ask"),
-    ("The union supports the plan that the governor announced.", None, None, None),
-    ("Voters backed Sanders in Michigan.", None, None, None),
-    ("Rubio wants to win Florida.", None, None, None),
+    ("The union supports the plan that the governor announced.", "the plan that the governor announced",
+     "supports", "praise"),  # a stand taken (`attitude.objects`)
+    ("The old bridge supports heavy trucks.", None, None, None),  # not held by anybody
+    ("The senator wants to win Florida.", "to win Florida", "wants", "ask"),  # an intention (`attitude.intentions`)
+    ("The senator hopes to win Florida.", None, None, None),
     ("The committee expected a long debate.", None, None, None),
     ("We now know that the bureau is investigating the foundation.", "that the bureau is investigating the foundation",
      "know", "claim"),
     ("The senator knows the state well.", None, None, None),
 ])
 def test_attitude_verbs_need_a_proposition(analyze, text, content, cue, stance):
-    # cognition and attitude verbs report a clause with its own subject or "that", never an object
+    # cognition and attitude verbs report a clause with its own subject or "that", an object only
+    # when it is a stand (support, back)
     quotes = [q for q in analyze(text).quotes if q["kind"] == "indirect"]
     if content is None:
         assert quotes == []

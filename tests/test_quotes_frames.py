@@ -18,6 +18,17 @@ import pytest
     ("The governor, who was speaking to the mayors, did not mention the storm.", "the storm", "mention"),
     ("The senator's comments about the border wall drew criticism.", "the border wall", "comments"),
     ("The mayor has raised questions about the new stadium.", "the new stadium", "questions"),
+    # what a reaction is about
+    ("The senator questioned the timing of the vote.", "the timing of the vote", "questioned"),
+    ("The minister dismissed the protests as foreign meddling.", "the protests as foreign meddling", "dismissed"),
+    ("The audit detailed the cost of the new bridge.", "the cost of the new bridge", "detailed"),
+    ("The campaign did not respond to a request for comment.", "a request for comment", "respond"),
+    ("The governor commented on the ruling.", "the ruling", "commented"),
+    ("The two parties agreed on a budget.", "a budget", "agreed"),
+    ("The group advocates for higher wages.", "higher wages", "advocates"),
+    ("The mayor joked about his age.", "his age", "joked"),
+    # any cue verb's "about" phrase is its topic (`verb_preps`)
+    ("The governor wrote about the drought.", "the drought", "wrote"),
 ])
 def test_frames_say_where_the_content_is(analyze, text, content, cue):
     # an object with what the parse hung after it, a topic, a for-clause; one quote per report
@@ -66,3 +77,4 @@ def test_a_capitalised_slogan_said_by_someone_is_still_a_quote(analyze):
 def test_a_participle_cue_on_a_thing_speaks_for_its_holder(analyze, text, speaker):
     q = next(q for q in analyze(text).quotes if q["kind"] == "indirect")
     assert q["speaker_text"] == speaker
+

@@ -23,8 +23,9 @@ class Cue:
     end: int
     text: str
     stance: str
-    kind: str                  # verb | noun | according | reporting | dash | colon
-    token: Token | None        # the cue's head token (None for dash and colon cues found by line)
+    # verb | adjective | impression | noun | according | reporting | dash | colon | title
+    kind: str
+    token: Token | None        # the cue's head token (None for dash, colon and title cues found by line)
     evidence: list[str] = field(default_factory=list)
     negated: bool = False
     # For line cues (dash, colon) the content and speaker are known from the line itself.
@@ -228,8 +229,49 @@ def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transc
 _TRANSCRIPT = re.compile(r"^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):")
 
 
-def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]:
-    """Headline-style "... – official" and "Name: ..." lines."""
+_TITLE_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
+MAX_TITLE_WORDS = 20
+TITLE_CAPITALS = 0.7  # share of capitalised words that makes a line a headline in title case
+_INFLECTED = ("s", "ed", "ing")
+
+
+def _title_cue(lex: Lexicon, lo: int, line: str, named, starts, taken: list[int]) -> Cue | None:
+    """"Carly Fiorina Endorses Ted Cruz": a headline in title case, which the parse often reads
+    as one long name. An inflected cue verb ("Endorses", "Slams", "Dismissed"; not a bare form,
+    which is as often a noun: "Debate", "Plan") after a name or a speaker word reports the rest
+    of the line, its speaker the words before it; unless the parse found a cue on the line."""
+    words = list(_TITLE_WORD.finditer(line))
+    capitals = sum(w.group()[0].isupper() for w in words)
+    if not 3 <= len(words) <= MAX_TITLE_WORDS or capitals < TITLE_CAPITALS * len(words):
+        return None
+    k = bisect_left(taken, lo)
+    if k < len(taken) and taken[k] < lo + len(line):
+        return None
+    for n, w in enumerate(words[1:], 1):
+        form = w.group().lower()
+        entry = lex.forms.get(form)
+        if entry is None or form == entry.text or not form.endswith(_INFLECTED):
+            continue
+        if words[n - 1].group().lower().endswith(("\u2019s", "'s")):
+            return None  # "Clinton's Attacks On ...": a noun after a possessive
+        s_start, s_end = lo + words[0].start(), lo + words[n - 1].end()
+        if not (any(x.group().lower() in lex.headline_speakers for x in words[:n])
+                or _touches(named, starts, s_start, s_end, inside=False)):
+            return None
+        c_start, c_end = w.end(), len(line.rstrip(" .!?"))
+        while c_start < c_end and line[c_start].isspace():
+            c_start += 1
+        if c_end <= c_start:
+            return None
+        return Cue(lo + w.start(), lo + w.end(), w.group(), entry.stance, "title", None,
+                   [f"cues/{lex.lang}.yaml:headline:title_verbs"], content=(lo + c_start, lo + c_end),
+                   speaker=(s_start, s_end))
+    return None
+
+
+def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]], taken: list[int]) -> list[Cue]:
+    """Headline-style "... – official", "Name: ..." and title-case "Name Endorses X" lines;
+    `taken` are the sorted starts of the cues the parse found."""
     named = sorted(named)
     starts = [a for a, _ in named]
     lines = doc.text.split("\n")
@@ -244,6 +286,7 @@ def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue
         if line.strip():
             cue = _dash_cue(doc, lex, lo, line, named, starts) if lex.dash_re and len(line) <= 400 else None
             cue = cue or (_colon_cue(doc, lex, lo, line, named, starts, transcript, names) if lex.colon else None)
+            cue = cue or (_title_cue(lex, lo, line, named, starts, taken) if lex.title_verbs else None)
             if cue is not None:
                 out.append(cue)
         lo += len(line) + 1
@@ -273,16 +316,48 @@ def _holder(tok: Token) -> Token | None:
 def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> bool:
     """A cognition or attitude verb ("believe", "want", "support") reports only a proposition:
     a clausal complement with its own subject or a "that" ("she believes (that) it is over",
-    "wants voters to know"), held by a person or an organisation; never a bare object ("voters
-    backed Sanders") nor an infinitive of the holder's own ("wants to win"). A passive keeps the
-    reading of other cues ("is believed to")."""
+    "wants voters to know"), held by a person or an organisation; never a bare object ("he saw
+    the fire") nor an infinitive of the holder's own ("hopes to win"), but for the verbs of
+    `attitude.objects`, whose object is a stand ("the union backs the bill"), and of
+    `attitude.intentions`, whose own infinitive is a plan ("the ministry plans to reopen it").
+    A passive keeps the reading of other cues ("is believed to")."""
     if any(c.dep_ == "nsubjpass" for c in children(tok)):
         return True  # "X is believed to have ...", "it is expected that ...": reported, by nobody named
-    if not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and any(
-            g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ == "that") for g in children(c))
-            for c in children(tok)):
+    lemma = tok.lemma_.lower()
+    if lemma in lex.attitude_objects and any(c.dep_ == "dobj" for c in children(tok)):
+        return _held_by_speaker(_holder(tok), lex, named, starts)
+    own = lemma in lex.intentions  # "plans to run": the infinitive is the plan
+
+    def proposition(g: Token) -> bool:
+        return g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ == "that") or (
+            own and g.dep_ == "aux" and g.lower_ == "to")
+
+    if not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and any(proposition(g) for g in children(c))
+               for c in children(tok)):
         return False
-    holder = _holder(tok)
+    return _held_by_speaker(_holder(tok), lex, named, starts)
+
+
+def adjective_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> Entry | None:
+    """"She is confident (that) it will pass", "they were not sure whether ...": an adjective of a
+    held view (`attitude.adjectives`) with a clause of its own, its holder the subject of the
+    copula, a person or an organisation as for attitude verbs. Not "it is clear that ..."
+    (no holder), nor "sure to win" (an infinitive is no proposition)."""
+    entry = lex.adjectives.get(tok.lower_)
+    if entry is None or tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "conj"):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > tok.i and any(
+            g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ in ("that", "whether", "if")) for g in children(c))
+            for c in children(tok)):
+        return None
+    head = tok.head if tok.dep_ == "acomp" else tok.head.head
+    return entry if _held_by_speaker(_holder(head), lex, named, starts) else None
+
+
+def _held_by_speaker(holder: Token | None, lex: Lexicon, named: list[tuple[int, int]],
+                     starts: list[int]) -> bool:
+    """Whether an attitude's holder is a person or an organisation: a personal pronoun, a noun of
+    `holders` or of headline speakers, a name."""
     if holder is None:
         return False
     if holder.pos_ == "PRON":
@@ -320,6 +395,20 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
                 tok.dep_ == "pcomp" and entry.stance == "praise"):
             out.append(_verb_cue(tok, entry, lex))
             continue
+        if tok.lemma_.lower() in lex.impressions and is_verb(tok) and any(
+                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))
+                for c in children(tok)):
+            # "Clinton appeared to be ahead": an impression, reported by nobody named
+            out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, "claim", "impression", tok,
+                           [f"cues/{lex.lang}.yaml:attitude:impressions:{tok.lemma_.lower()}"],
+                           any(c.dep_ == "neg" for c in children(tok))))
+            continue
+        if tok.pos_ == "ADJ" and lex.adjectives:
+            aentry = adjective_cue(tok, lex, spans, starts)
+            if aentry is not None:
+                out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, aentry.stance, "adjective", tok,
+                               [aentry.source], any(c.dep_ == "neg" for c in children(tok.head))))
+                continue
         if tok.pos_ == "NOUN":
             nentry = lex.nouns.get(tok.lemma_.lower())
             if nentry is not None and noun_complement(tok, lex.noun_preps) is not None:
@@ -331,6 +420,6 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
         if len(entry.words) == 1 and first.dep_ == "advmod" and verb_entry(first.head, lex) is None:
             out.append(Cue(first.idx, last.idx + len(last.text), first.text, entry.stance, "reporting", first,
                            [entry.source]))
-    out += _line_cues(doc, lex, named)
+    out += _line_cues(doc, lex, named, sorted(c.start for c in out))
     out.sort(key=lambda c: c.start)
     return out

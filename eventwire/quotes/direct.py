@@ -11,6 +11,7 @@ clause ("carried out the “successful” operation"), are the outlet's own: a s
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Token
@@ -19,7 +20,7 @@ from .cues import Cue
 from .lexicon import Lexicon
 from .marks import Marked
 from .record import DocText, Quote, copy_speaker, overlap
-from .speakers import EntityIndex, cue_speaker, inverted_speaker, set_speaker, verb_speaker
+from .speakers import EntityIndex, cue_speaker, inverted_speaker, relative_mention, set_speaker, verb_speaker
 
 AFTER_TOKENS = 12    # how far after a quote its cue may stand ("...," the army's spokesman said)
 BEFORE_TOKENS = 30   # how far before it ("The minister told reporters on Thursday: ...")
@@ -93,18 +94,23 @@ def _after_cue(m: Marked, txt: DocText, cues_by_token) -> Cue | None:
 
 
 CONTINUATION_CHARS = 300   # how much of the cue's sentence may stand between two parts of a quote
+_TITLE_END = re.compile("[.!?][\"'\u201d\u2019]+$")  # a sentence that ends by closing a quoted title
 
 
 def _continues(first: Quote, second: Quote, txt: DocText) -> bool:
     """Whether `second` goes on with `first` across the cue that stands between them, in one
     paragraph: “A,” he said, “B.”; “A,” said X, a local commander who ... . “B.”; and a reported
     clause before its cue ('A ... of the plan, X said. “B.”'). Between the two parts is the rest of
-    the cue's sentence and nothing more: at most the full stop that ends it."""
+    the cue's sentence and nothing more: at most the full stop that ends it, which may close a
+    quoted title ('he said on “This Week.” “B.”'), and a paragraph break after it: a quotation
+    goes on in the next paragraph when that opens with it ('“A,” X said.¶“B.”')."""
     cue = first.cue
     if cue is None or cue.start < first.end or cue.end > second.start:
         return False
     between = txt.text[first.end:second.start]
-    if "\n" in between or len(between) > CONTINUATION_CHARS:
+    # the cue's sentence, less the mark that opens the second part
+    sentence = txt.text[first.end:second.mark.start if second.mark is not None else second.start].rstrip()
+    if "\n" in sentence or len(between) > CONTINUATION_CHARS:
         return False
     doc = txt.doc
     lo, hi = txt.token_at(first.end), txt.token_before(second.start)
@@ -112,7 +118,9 @@ def _continues(first: Quote, second: Quote, txt: DocText) -> bool:
     ends = [k for k in words if doc[k].text in _SENTENCE_END]
     if ends and ends[-1] != words[-1] or len(ends) > 1:
         return False
-    return bool(ends) or any(doc[k].text in _LINKING for k in words)
+    if ends or _TITLE_END.search(sentence):
+        return True
+    return "\n" not in between and any(doc[k].text in _LINKING for k in words)
 
 
 def merge_continuations(quotes: list[Quote], txt: DocText) -> list[Quote]:
@@ -356,6 +364,7 @@ class Resolver:
             return quote
         speaker = Quote(0, 0, "indirect", cue)
         set_speaker(speaker, cue_speaker(cue, txt, self.lex), self.index)
+        relative_mention(speaker, cue)
         if speaker.speaker_head is None and where == "after":
             inverted_speaker(speaker, cue, self.index)
         if partial and where == "before":

@@ -223,7 +223,7 @@ def _subject_in(tok: Token, lemmas: tuple[str, ...]) -> bool:
 def _prepositional(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
     """"warned of famine", "called for talks": the object of a content preposition."""
     for child in rights(tok):
-        if child.dep_ == "prep" and child.lower_ in _frame(tok, lex).preps:
+        if child.dep_ == "prep" and (child.lower_ in _frame(tok, lex).preps or child.lower_ in lex.verb_preps):
             objs = [g for g in children(child) if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 end = objs[-1].right_edge.i + 1
@@ -352,6 +352,13 @@ def content_span(cue: Cue, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
     doc = tok.doc
     if cue.kind == "verb":
         return _verb_content(tok, lex)
+    if cue.kind == "impression":  # "the race seemed to tighten": the clause, from its subject on
+        subj = next((c for c in children(tok) if c.dep_ in _SUBJECTS and c.i < tok.i), None)
+        first = subj.left_edge.i if subj is not None else tok.i
+        return trim(doc, first, tok.right_edge.i + 1), "rule:impression-clause"
+    if cue.kind == "adjective":  # "confident that ...": the clause the adjective takes
+        clause = next((c for c in children(tok) if c.dep_ == "ccomp" and c.i > tok.i), None)
+        return (trim(doc, *_edges(clause)), "rule:adjective-clause") if clause is not None else (None, "")
     if cue.kind == "noun":
         found = noun_complement(tok, lex.noun_preps)
         return (trim(doc, *_edges(found[0])), found[1]) if found is not None else (None, "")

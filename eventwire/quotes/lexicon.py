@@ -42,11 +42,13 @@ class Lexicon:
     nouns: dict[str, Entry] = field(default_factory=dict)
     speech_nouns: frozenset[str] = frozenset()
     noun_preps: frozenset[str] = frozenset()   # "questions about X": what a cue noun is about
+    verb_preps: frozenset[str] = frozenset()   # "wrote about X": what any cue verb is about
     according: list[Entry] = field(default_factory=list)
     reporting: list[Entry] = field(default_factory=list)
     dashes: tuple[str, ...] = ()
     dash_re: re.Pattern | None = None   # " – official" at the end of a line
     colon: bool = False                 # "Name: ..." lines
+    title_verbs: bool = False           # "Name Endorses X" lines in title case
     headline_speakers: frozenset[str] = frozenset()
     # Verbs that dispute what their object says ("rejected the claim that ..."): the claim is
     # not theirs. Derived from the stances.
@@ -55,6 +57,14 @@ class Lexicon:
     # organisation (a name, a personal pronoun or one of `holders`) holding it.
     attitude: frozenset[str] = frozenset()
     holders: frozenset[str] = frozenset()
+    # attitude verbs whose holder's own to-infinitive is a proposition too: "plans to run"
+    intentions: frozenset[str] = frozenset()
+    # attitude verbs whose object is a stand taken: "the union backs the bill"
+    attitude_objects: frozenset[str] = frozenset()
+    # "the race seemed to tighten": the clause is reported as an impression, by nobody named
+    impressions: frozenset[str] = frozenset()
+    # "she is confident that ...": adjectives of a held view, cues with a that-clause of their own
+    adjectives: dict[str, Entry] = field(default_factory=dict)
     # "In a CNN poll, ...": prepositions whose object, one of `source_nouns`, is the speaker.
     source_preps: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
@@ -138,6 +148,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
             lex.nouns.setdefault(lemma, Entry(lemma, stance, f"{name}:nouns:{lemma}"))
     lex.speech_nouns = frozenset(data.get("speech_nouns") or ())
     lex.noun_preps = frozenset(str(p) for p in data.get("noun_preps") or ())
+    lex.verb_preps = frozenset(str(p) for p in data.get("verb_preps") or ())
     lex.according = [Entry(e["text"], e["stance"], f"{name}:according:{e['text']}")
                      for e in data.get("according") or ()]
     lex.reporting = [Entry(e["text"], e["stance"], f"{name}:reporting:{e['text']}")
@@ -148,10 +159,17 @@ def lexicon(lang: str = "en") -> Lexicon | None:
         alternatives = "|".join(re.escape(d) for d in sorted(lex.dashes, key=len, reverse=True))
         lex.dash_re = re.compile(r"\s(" + alternatives + r")\s+([^\n]{1,80})$")
     lex.colon = bool(headline.get("colon"))
+    lex.title_verbs = bool(headline.get("title_verbs"))
     lex.headline_speakers = frozenset(headline.get("speakers") or ())
     attitude = data.get("attitude") or {}
     lex.attitude = frozenset(attitude.get("verbs") or ())
     lex.holders = frozenset(attitude.get("holders") or ())
+    lex.intentions = frozenset(attitude.get("intentions") or ())
+    lex.attitude_objects = frozenset(attitude.get("objects") or ())
+    lex.impressions = frozenset(attitude.get("impressions") or ())
+    for stance, lemmas in (attitude.get("adjectives") or {}).items():
+        for lemma in lemmas:
+            lex.adjectives.setdefault(lemma, Entry(lemma, stance, f"{name}:attitude:adjectives:{lemma}"))
     sources = data.get("sources") or {}
     lex.source_preps = frozenset(sources.get("prepositions") or ())
     lex.source_nouns = frozenset(sources.get("nouns") or ())

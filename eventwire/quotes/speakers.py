@@ -232,7 +232,7 @@ NAMED_TYPES = {"PERSON", "ORG", "GROUP", "GPE", "NORP"}
 
 
 def cue_speaker(cue: Cue, txt: DocText, lex: Lexicon) -> Token | None:
-    if cue.kind == "verb":
+    if cue.kind in ("verb", "adjective"):  # "she is confident that": the copula's subject
         return verb_speaker(cue.token)
     if cue.kind == "noun":
         return noun_speaker(cue.token, lex.disputing)
@@ -379,6 +379,23 @@ def set_speaker(q: Quote, head: Token | None, index: EntityIndex) -> None:
             if ent is not None and ent.type in NAMED_TYPES and tok.dep_ not in ("poss", "compound", "amod"):
                 q.entities = [ent]
                 break
+
+
+def relative_mention(q: Quote, cue: Cue) -> None:
+    """"Mr. Ekovich, who noted that ...": the words that name the speaker in the attribution are
+    the relative pronoun, as "he" is in "he noted"; the speaker is still its antecedent's entity."""
+    verb, head = cue.token, q.speaker_head
+    if verb is None or head is None or cue.kind != "verb":
+        return
+    for _ in range(3):  # the relative clause's own verb: "who has long argued", "who backs and praises"
+        if verb.dep_ == "relcl":
+            break
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return
+        verb = verb.head
+    rel = next((c for c in children(verb) if c.dep_ == "nsubj" and c.lower_ in _RELATIVE), None)
+    if verb.dep_ == "relcl" and verb.head.i == head.i and rel is not None:
+        q.speaker_span = (rel.idx, rel.idx + len(rel.text))
 
 
 def inverted_speaker(quote: Quote, cue: Cue, index: EntityIndex) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..entities.model import Entity
 from ._tree import children
@@ -26,7 +26,7 @@ from .indirect import content_span
 from .lexicon import Lexicon, lexicon
 from .marks import QUOTE_CHARS, pair_quotes
 from .record import DocText, Quote, copy_speaker
-from .speakers import NAMED_TYPES, EntityIndex, cue_speaker, set_speaker, verb_speaker
+from .speakers import NAMED_TYPES, EntityIndex, cue_speaker, relative_mention, set_speaker, verb_speaker
 
 MAX_CONTENT = 3000   # characters a reported clause may reach from its cue
 _TAIL_TOKENS = 120   # how far into a reported clause another cue may cut it short
@@ -94,32 +94,43 @@ def _attributions(doc: Doc, lex: Lexicon, txt: DocText, index: EntityIndex,
             if head is not None and not lo <= head.idx < hi:
                 head = None
             set_speaker(q, head, index)
+            relative_mention(q, cue)
         out.append(q)
     return out
+
+
+# Content read off a cue's object or prepositional phrase: an act on a thing ("opposed the bill"),
+# which inside another reported clause is part of what that clause reports.
+_THING_RULES = {"rule:object-content", "rule:prep-content"}
 
 
 def _drop_nested(quotes: list[Quote], lex: Lexicon | None) -> list[Quote]:
     """What is reported inside a reported clause is part of it, not another quote, when its cue
     only holds a view or names a speech act: "He says he expects a good night", "she said his
-    promise of free college was empty" (an attitude verb, a cue noun, a source preposition). A
-    speech verb inside keeps its own quote ("said that experts say ...")."""
+    promise of free college was empty" (an attitude verb, a cue noun, a source preposition), or
+    when the cue acts on a thing rather than reporting a proposition: "said he opposed the bill",
+    "said she would not endorse his candidacy" (its content is its object or a prepositional
+    phrase). A speech verb with a clause inside keeps its own quote ("said that experts say ...")."""
     if lex is None:
         return quotes
 
     def weak(q: Quote) -> bool:
         cue = q.cue
-        if cue.kind in ("noun", "source", "according"):
+        if cue.kind in ("noun", "source", "according", "adjective", "impression"):
             return True
         if cue.kind != "verb" or cue.token is None:
             return False
         entry = lex.verb(cue.token.lower_, cue.token.lemma_.lower())
         return entry is not None and entry.text in lex.attitude
 
+    def inner(q: Quote) -> bool:
+        return weak(q) or any(e in _THING_RULES for e in q.evidence)
+
     outer = sorted(((q.start, q.end) for q in quotes if q.cue.kind == "verb" and not weak(q)))
     starts = [a for a, _ in outer]
     out = []
     for q in quotes:
-        if weak(q):
+        if inner(q):
             k = bisect_right(starts, q.cue.start)
             if any(a <= q.cue.start and q.cue.end <= b for a, b in outer[max(0, k - _OUTER_LOOKBACK):k]):
                 continue
@@ -136,6 +147,8 @@ def _before_next_cue(doc: Doc, tokens: tuple[int, int], cue: Cue, cue_tokens: se
     speaker = verb_speaker(cue.token) if cue.kind == "verb" else None
     for k in range(start + 1, min(end, start + _TAIL_TOKENS)):
         tok = doc[k]
+        if tok.dep_ == "cc" and cue.kind == "verb" and _speaker_goes_on(tok, cue.token, start, end):
+            return start, k
         if doc[k - 1].text != "," or k - 1 <= start:
             continue
         if k in cue_tokens and tok.tag_ == "VBG":
@@ -144,10 +157,23 @@ def _before_next_cue(doc: Doc, tokens: tuple[int, int], cue: Cue, cue_tokens: se
         if tok.dep_ == "cc" and k + 1 < end:
             verb = next((c for c in children(tok.head) if c.dep_ == "conj" and c.i > k), None)
             subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None) if verb is not None else None
-            if subj is not None and (subj.lower_ in _NARRATION or (
+            # "argued that X, and that he is best placed ...": a second complement clause, not narration
+            second = verb is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in children(verb))
+            if subj is not None and not second and (subj.lower_ in _NARRATION or (
                     speaker is not None and subj.lower_ == speaker.lower_)):
                 return start, k - 1
     return tokens
+
+
+def _speaker_goes_on(cc: Token, cue: Token, start: int, end: int) -> bool:
+    """"said he makes $41,000 a year and questioned how ...": a verb with no subject of its own,
+    coordinated inside the reported clause, that has the form of the cue ("said ... questioned")
+    and not of the verb it hangs on ("makes"), tells what the speaker did next."""
+    head = cc.head
+    verb = next((c for c in children(head) if c.dep_ == "conj" and c.i > cc.i), None)
+    return (verb is not None and start <= head.i < end and head.i != cue.i and verb.pos_ == "VERB"
+            and verb.tag_ == cue.tag_ and head.tag_ != cue.tag_
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb)))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
