@@ -118,3 +118,17 @@ def test_a_plural_noun_after_a_possessive_is_no_headline_verb(analyze):
 def test_a_coordinated_act_of_the_speaker_ends_the_reported_clause(analyze, text, content):
     q = next(q for q in indirect(analyze(text)) if q["cue"]["text"] == "said")
     assert q["text"] == content
+
+
+@pytest.mark.parametrize("text, attitude", [
+    ("The junta plans to reopen the border with Algeria.", True),
+    ("The farmers' union backs the new water law.", True),
+    ("The governor is confident that the dam will hold.", True),
+    ("The minister believes that the talks will resume.", True),
+    ("The minister said that the talks will resume.", False),
+    ("Officials accused the rebels of looting the depot.", False),
+])
+def test_a_view_held_is_flagged_apart_from_words_said(analyze, text, attitude):
+    quotes = [q for q in analyze(text).quotes if not q["scare"]]
+    assert quotes, text
+    assert bool(quotes[0].get("attitude")) is attitude

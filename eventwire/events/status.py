@@ -308,6 +308,13 @@ class StatusFinder:
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HEDGE_PARTICIPLES and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in head.children):
             return   # "presumed ISGS militants attacked ...": an adjective the parser took for a verb
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HEDGE_PARTICIPLES and dep in ("ccomp", "xcomp", "conj"):
+            # "gunmen believed to be with AQIM shot dead ...": the hedge is on who they were; the
+            # clause's own subject, if the parser gave it one, is a word of the infinitive's phrase
+            inf = [c for c in head.children if c.dep_ == "xcomp" and c.i < t.i and c is not t and
+                   any(g.tag_ == "TO" for g in c.children)]
+            if inf and all(c.i > inf[0].i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                return
         if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "parataxis", "xcomp", "dobj", "pcomp"):
             claimish = t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lists.get("reporting_nouns", ())
             if lemma in lists.get("deny_verbs", ()) and dep in ("ccomp", "xcomp", "dobj", "pcomp") and claimish:

@@ -60,7 +60,11 @@ def find_quotes(doc: Doc, entities: list[Entity], lang: str = "en") -> list[dict
         q.id = f"q{i}"
     hits = reporting_hits(doc, lex) if lex is not None else []
     hit_starts = [h[0].idx for h in hits]
-    return [_to_dict(q, text, hits, hit_starts) for q in quotes]
+    out = [_to_dict(q, text, hits, hit_starts) for q in quotes]
+    for q, d in zip(quotes, out):
+        if q.cue is not None and held_view(q, lex):
+            d["attitude"] = True   # a view, plan or stand held, not words said: a reader may want speech only
+    return out
 
 
 def _attributions(doc: Doc, lex: Lexicon, txt: DocText, index: EntityIndex,
@@ -104,6 +108,18 @@ def _attributions(doc: Doc, lex: Lexicon, txt: DocText, index: EntityIndex,
 _THING_RULES = {"rule:object-content", "rule:prep-content"}
 
 
+def held_view(q: Quote, lex: Lexicon | None) -> bool:
+    """The cue holds a view, a plan or a stand ("believes that", "plans to", "backs the bill", "is
+    confident that", "seemed to") rather than saying something."""
+    cue = q.cue
+    if cue.kind in ("adjective", "impression"):
+        return True
+    if lex is None or cue.kind != "verb" or cue.token is None:
+        return False
+    entry = lex.verb(cue.token.lower_, cue.token.lemma_.lower())
+    return entry is not None and entry.text in lex.attitude
+
+
 def _drop_nested(quotes: list[Quote], lex: Lexicon | None) -> list[Quote]:
     """What is reported inside a reported clause is part of it, not another quote, when its cue
     only holds a view or names a speech act: "He says he expects a good night", "she said his
@@ -115,13 +131,7 @@ def _drop_nested(quotes: list[Quote], lex: Lexicon | None) -> list[Quote]:
         return quotes
 
     def weak(q: Quote) -> bool:
-        cue = q.cue
-        if cue.kind in ("noun", "source", "according", "adjective", "impression"):
-            return True
-        if cue.kind != "verb" or cue.token is None:
-            return False
-        entry = lex.verb(cue.token.lower_, cue.token.lemma_.lower())
-        return entry is not None and entry.text in lex.attitude
+        return q.cue.kind in ("noun", "source", "according") or held_view(q, lex)
 
     def inner(q: Quote) -> bool:
         return weak(q) or any(e in _THING_RULES for e in q.evidence)
