@@ -231,6 +231,20 @@ def test_headline_with_a_dash_names_its_source(analyze):
     assert q["cue"]["text"] == "–" and q["speaker_text"] == "minister"
 
 
+@pytest.mark.parametrize("sign", ["\u2015 ", " \u2015 ", " \u2014 "])
+def test_a_quotation_signed_with_a_dash_is_the_signers(analyze, sign):
+    words = "The water has not reached our fields for three seasons. " * 9   # a long paragraph
+    text = f"Farmers wrote to the ministry.\n\n\u201c{words.strip()}\u201d{sign}Awa Traore\n"
+    q = one(analyze(text), "direct")
+    assert q["speaker_text"] == "Awa Traore" and q["cue"]["text"] == sign.strip()
+
+
+def test_a_long_paragraph_ending_with_a_dash_and_a_name_is_no_headline(analyze):
+    words = "The water has not reached the fields for three seasons and the wells are dry. " * 6
+    a = analyze(f"{words.strip()} \u2013 Awa Traore\n")
+    assert not [q for q in a.quotes if q["cue"] and q["cue"]["text"] == "\u2013"]
+
+
 def test_headline_lines_without_full_stops_keep_their_own_quotes(analyze):
     # the parser runs lines without a full stop together; what a cue reports stays on its line
     text = ("Sahel armies look east for weapons – official\n"

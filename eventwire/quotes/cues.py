@@ -14,6 +14,9 @@ from .lexicon import Entry, Lexicon
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 # A dash quote ends its line after a few words: "... – official", "... – Russian MFA".
 MAX_DASH_SPEAKER_WORDS = 5
+MAX_DASH_LINE = 400      # a headline's length: longer lines are signed quotations or nothing
+MAX_SIGNED_LINE = 3000
+CLOSING_MARKS = "\"\u201d\u2019\u00bb"
 MAX_COLON_SPEAKER_TOKENS = 8
 
 
@@ -165,8 +168,11 @@ def noun_complement(tok: Token, preps: frozenset[str] = frozenset()) -> tuple[To
 
 
 def _touches(named: list[tuple[int, int]], starts: list[int], lo: int, hi: int, inside: bool) -> bool:
-    """Whether a name span lies within [lo, hi) (inside) or starts there."""
+    """Whether a name span lies within [lo, hi) (inside) or overlaps it (a name the tokenizer
+    glued to the mark before it: '”―Awa Traore')."""
     k = bisect_left(starts, lo)
+    if not inside and k > 0 and named[k - 1][1] > lo:
+        return True
     while k < len(named) and named[k][0] < hi:
         if not inside or named[k][1] <= hi:
             return True
@@ -176,9 +182,12 @@ def _touches(named: list[tuple[int, int]], starts: list[int], lo: int, hi: int, 
 
 def _dash_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts) -> Cue | None:
     """"African nation counting on Russian tech – official": the words after the dash name a
-    speaker word of the lexicon or a name."""
+    speaker word of the lexicon or a name. A quotation signed with a dash ('“...” ― Name', as
+    under an epigraph or a reader's comment) may fill a whole paragraph."""
     m = lex.dash_re.search(line.rstrip().rstrip("."))
     if m is None:
+        return None
+    if len(line) > MAX_DASH_LINE and line[:m.start(1)].rstrip()[-1:] not in CLOSING_MARKS:
         return None
     tail = m.group(2).strip()
     words = tail.split()
@@ -284,7 +293,7 @@ def _line_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]], taken: list
     out, lo = [], 0
     for line in lines:
         if line.strip():
-            cue = _dash_cue(doc, lex, lo, line, named, starts) if lex.dash_re and len(line) <= 400 else None
+            cue = _dash_cue(doc, lex, lo, line, named, starts) if lex.dash_re and len(line) <= MAX_SIGNED_LINE else None
             cue = cue or (_colon_cue(doc, lex, lo, line, named, starts, transcript, names) if lex.colon else None)
             cue = cue or (_title_cue(lex, lo, line, named, starts, taken) if lex.title_verbs else None)
             if cue is not None:

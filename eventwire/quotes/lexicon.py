@@ -157,7 +157,8 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     lex.dashes = _tuple(headline.get("dashes"))
     if lex.dashes:
         alternatives = "|".join(re.escape(d) for d in sorted(lex.dashes, key=len, reverse=True))
-        lex.dash_re = re.compile(r"\s(" + alternatives + r")\s+([^\n]{1,80})$")
+        # after a space, or right after the closing mark of a quotation ('“...”― Name')
+        lex.dash_re = re.compile(r"(?:\s|(?<=[\"\u201d\u2019\u00bb]))(" + alternatives + r")\s+([^\n]{1,80})$")
     lex.colon = bool(headline.get("colon"))
     lex.title_verbs = bool(headline.get("title_verbs"))
     lex.headline_speakers = frozenset(headline.get("speakers") or ())
