@@ -293,6 +293,23 @@ def test_an_explosion_with_shooting_is_a_fight_but_rockets_fired_are_not_shootin
     assert not [e for e in a.events if e["cameo"].startswith("193")]
 
 
+def test_an_attack_claimed_is_an_event_of_the_claimant(analyze):
+    a = analyze("The jihadist group claimed a rocket attack on the army camp in Tessalit.")
+    attack = event(a, trigger="rocket attack")
+    claim = event(a, trigger="claimed")
+    assert claim["cameo"] == "015" and attack["source"] == claim["source"] and attack["source"]
+    assert attack["acled"]["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Islamist police flogged two young men in the market of Gao.", "ASSAULT"),
+    ("Gunmen shot an employee of the aid group near the mosque.", "ASSAULT"),
+    ("Mortar rounds were fired at the airport in Kidal on Monday.", "ASSAULT"),
+])
+def test_more_violence_is_found(analyze, text, plover):
+    assert event(analyze(text), plover=plover)["acled"] is not None
+
+
 def test_a_verb_coordinated_with_a_passive_shares_it(analyze):
     a = analyze("Six herders were arrested and later executed by soldiers near Mopti.")
     e = event(a, trigger="executed")

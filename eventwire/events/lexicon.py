@@ -39,6 +39,7 @@ class Pattern:
     generic: bool = False         # a generic violence verb: a more specific noun in its clause wins
     light: bool = False           # a noun that is an event only after a light verb ("carried out an operation")
     reciprocal: bool = False      # both sides are actors ("X and Y clashed"): targets stay with the source
+    needs_are_events: bool = False  # its `needs` words are events of their own ("claimed the ambush")
     specificity: int = 0
     examples: tuple[str, ...] = ()
 
@@ -206,7 +207,8 @@ def load(lang: str = "en") -> Lexicon:
             requires=tuple(_as_list(entry.get("requires"))), generic=bool(entry.get("generic")),
             subject_any=frozenset(str(w).lower() for w in _as_list(entry.get("subject_any"))),
             subject_unless=frozenset(str(w).lower() for w in _as_list(entry.get("subject_unless"))),
-            reciprocal=bool(entry.get("reciprocal")), examples=examples)
+            reciprocal=bool(entry.get("reciprocal")), needs_are_events=bool(entry.get("needs_are_events")),
+            examples=examples)
         extra = len(needs) + len(_as_list(entry.get("requires"))) + (3 if entry.get("subject_any") else 0)
         for pos, key in (("VERB", "verb"), ("NOUN", "noun"), ("ADJ", "adj")):
             light = bool(entry.get("light")) or (pos == "NOUN" and bool(entry.get("light_nouns_only")))

@@ -278,7 +278,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
                     trig.tokens.append(u)   # "stabbed two farmers to death": the preposition's object too
             if p.pos == "NOUN":  # the modifiers a noun phrase names ("suicide attack")
                 trig.tokens = [t for t in trig.tokens if abs(t.i - tok.i) <= 3]
-            if not p.family and not p.generic:
+            if not p.family and not p.generic and not p.needs_are_events:
                 inside = {t.i for t in tok.subtree}
                 for group in p.needs:
                     for t in near:   # only words under the trigger: its governor is another event
