@@ -44,6 +44,10 @@ def test_capital_as_actor_is_the_government(analyze, capital, country):
     ("Jihadists in Niger attacked a convoy.", "Jihadists", ("NER", "INS")),
     ("Villagers in Burkina Faso fled the fighting.", "Villagers", ("BFA", "CVL")),
     ("Unidentified gunmen stormed the market.", "Unidentified gunmen", (None, "UAF")),
+    # aircraft and patrols are the forces that fly or man them
+    ("Chadian warplanes struck a rebel column.", "Chadian warplanes", ("TCD", "MIL")),
+    ("French helicopter patrols fired on the pickup.", "French helicopter patrols", ("FRA", "MIL")),
+    ("Nigerien police patrols were ambushed.", "Nigerien police patrols", ("NER", "POL")),
 ])
 def test_agents_take_country_from_modifiers_and_places(analyze, text, mention, expected):
     e = entity_with(analyze(text), mention)
