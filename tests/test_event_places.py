@@ -157,6 +157,11 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     ("A car bomb detonated at a popular market in Kufa town near Najaf, killing 36 people.", "detonated", ["Kufa"]),
     # "the town of X" when the NER took X for a people
     ("Seven people were killed in the town of Rastan in central Syria.", "killed", ["Rastan"]),
+    # coordinated places each named by its own place noun are all the event's
+    ("Government planes bombed the town of Menaka and the army base of Kidal on Monday.", "bombed",
+     ["Menaka", "Kidal"]),
+    ("Jihadists stormed the village of Boni and the military camp of Hombori at dawn.", "stormed",
+     ["Boni", "Hombori"]),
 ])
 def test_the_event_place(analyze, text, trigger, places):
     assert where(event(analyze(text), trigger)) == places

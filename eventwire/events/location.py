@@ -206,13 +206,34 @@ def _container_of(inner: Token, outer: Token) -> bool:
         t.dep_ in _CONTAINER_DEPS and (t.dep_ != "pobj" or t.head.lower_ in situating) for t in path)
 
 
-def _conjoined(a: Token, b: Token) -> bool:
-    """Two toponyms in one coordination ("in Yala and Pattani", "between Israel and the Gaza Strip")."""
+_NAME_DEPS = ("compound", "appos", "nmod", "amod")
+
+
+def _conjoined(a: Token, b: Token, w: Words) -> bool:
+    """Two toponyms in one coordination ("in Yala and Pattani", "between Israel and the Gaza Strip"),
+    also when each is named by its own place noun ("the district of A and the missile base of B")
+    or has its own preposition ("in A and in B")."""
     def top(t):
-        while t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head
-        return t.i
-    return top(a) == top(b)
+        crossed = False
+        for _ in range(MAX_DEPTH):
+            head = t.head
+            if head.i == t.i:
+                break
+            if t.dep_ in _NAME_DEPS and head.pos_ in ("NOUN", "PROPN") and _placeish(head, w, set()):
+                t = head                     # "Hajar al-Aswad district": the phrase of the name
+            elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+                    and _placeish(head.head, w, set()):
+                t = head.head                # "the district of A"
+            elif t.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+                t, crossed = head, True
+            elif t.dep_ == "pobj" and head.dep_ == "conj" and head.head.pos_ == "ADP":
+                t, crossed = head.head, True  # "in A and in B"
+            else:
+                break
+        return t.i, crossed
+    (ta, ca), (tb, cb) = top(a), top(b)
+    # without a coordination on the way one only situates the other ("the West Bank town of Tulkarm")
+    return ta == tb and (ca or cb)
 
 
 def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], places: list[dict],
@@ -260,7 +281,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place), worst),
                                                          cr[0].hops, abs(cr[0].start - anchor)))
         spans = [(c.start, c.end) for c, _ in top if c is chosen or (c.between == chosen.between
-                                                                      and _conjoined(c.root, chosen.root))]
+                                                                      and _conjoined(c.root, chosen.root, w))]
         side = _border_side(chosen, [c for c, _ in cands])
         if side is not None:
             return Link(side.place.get("id"), tuple(sorted({(side.start, side.end), (chosen.start, chosen.end)})),
