@@ -162,6 +162,8 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
      ["Menaka", "Kidal"]),
     ("Jihadists stormed the village of Boni and the military camp of Hombori at dawn.", "stormed",
      ["Boni", "Hombori"]),
+    # names listed with a place are places of the event too, known or not
+    ("Gunmen killed ten people in Kwande, Tamboro and Logo on Friday.", "killed", ["Kwande", "Tamboro", "Logo"]),
 ])
 def test_the_event_place(analyze, text, trigger, places):
     assert where(event(analyze(text), trigger)) == places

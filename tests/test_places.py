@@ -243,3 +243,22 @@ def test_a_lowercase_kind_noun_after_a_name_is_not_part_of_it(analyze):
     a = analyze("Thousands of farmers protested in southern Guangdong province on Sunday.")
     g = place_with(a, "Guangdong")
     assert g["precision"] == "admin1" and [m["text"] for m in g["mentions"]] == ["Guangdong"]
+
+
+def test_a_name_listed_with_a_place_is_a_place_without_a_guessed_point(analyze):
+    a = analyze("Gunmen killed ten people in Kwande, Tamboro and Logo on Friday.")
+    listed = {u["name"]: u for u in a.unresolved_places}
+    assert {"Tamboro", "Logo"} <= set(listed)
+    assert "rule:listed-with-place" in listed["Logo"]["evidence"]
+    assert all(p["name"] not in ("Tamboro", "Logo") for p in a.places)   # no namesake's coordinates
+    # an actor of the lexicon listed with a place stays an actor
+    a = analyze("Fighting between Israel and Hamas spread to Rafah and Khan Yunis.")
+    assert "Hamas" not in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_place_read_elsewhere_in_the_story_beats_a_list_guess(analyze):
+    a = analyze("Police in Illinois are searching for the suspect. Deputies in Peoria and the Illinois State "
+                "Police are investigating.")
+    illinois = next(p for p in a.places if p["name"] == "Illinois")
+    assert len(illinois["mentions"]) == 2
+    assert "Illinois State Police" not in {u["name"] for u in a.unresolved_places}

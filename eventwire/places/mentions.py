@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 from ..actors.lexicon import entry
 from ..times.lexicon import lexicon as times_lexicon
+from .coordination import coordinated_names
 from .fold import key
 from .gazetteer import Gazetteer
 from .language import Words, words
@@ -82,6 +83,7 @@ class Mention:
                                # near the story's other places
     cued: bool = False         # a locative preposition, a kind-of-place noun or a direction names it
                                # a place ("in X", "X district", "eastern X")
+    listed_with: "Mention | None" = None   # "in Kwande and Logo": the located place Logo is listed with
     evidence: list[str] = field(default_factory=list)
 
     def span_dict(self) -> dict:
@@ -246,7 +248,9 @@ def same_name_mentions(doc: Doc, mentions: list[Mention], names: set[str]) -> li
     police", "in Winnipeg" tagged DATE) are mentions of it too, unless part of a person's name."""
     if not names:
         return []
-    taken = [(m.start, m.end) for m in mentions]
+    # a name read as a place elsewhere in the article wins over a list's guess ("the Illinois State
+    # Police" listed with a county: the caller drops that guess)
+    taken = [(m.start, m.end) for m in mentions if m.listed_with is None]
     # Names of people and of known organisations ("Alliance of Sahel States") are not place mentions.
     persons = [(e.start_char, e.end_char) for e in doc.ents
                if e.label_ == "PERSON" or (e.kb_id_ and e.kb_id_.split(":")[0] in ("actor", "outlet", "seat"))]
@@ -458,8 +462,28 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         out.append(m)
     out += _parenthesised(doc, gaz, out)
+    out += _listed_with_places(doc, out, surnames)
     out.sort(key=lambda m: m.start)
     _link_containers(doc, out)
+    return out
+
+
+def _listed_with_places(doc: Doc, found: list[Mention], surnames: set[str]) -> list[Mention]:
+    """"attacked Al-Rumliyah and Al-Madajin": a name listed with a located toponym is a place."""
+    seeds = {m.tok: m for m in found if m.cued and not m.metonym}
+    if not seeds:
+        return []
+    out = []
+    w = words(doc.lang_ or "en")
+    listed = coordinated_names(doc, list(seeds), [(m.start, m.end) for m in found], surnames, RESCUE_LABELS)
+    for part, seed in [(p, seed) for whole, seed in listed for p in _split_commas(whole)]:
+        span = _hyphenated(doc, _bare(part), w)
+        if not capitalised(span.text) or span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
+            continue
+        m = _mention(doc, span, "named", None, span.text)
+        m.evidence.append("rule:listed-with-place")
+        m.cued, m.listed_with = True, seeds[seed]
+        out.append(m)
     return out
 
 
