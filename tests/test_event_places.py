@@ -162,6 +162,10 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
      ["Menaka", "Kidal"]),
     ("Jihadists stormed the village of Boni and the military camp of Hombori at dawn.", "stormed",
      ["Boni", "Hombori"]),
+    # a part or feature of a place names it a place: "the outskirts of X", "the perimeter of X"
+    ("Rebels shelled army positions on the outskirts of Mabrouka on Sunday.", "shelled", ["Mabrouka"]),
+    ("Militants attacked the troops at the northern perimeter of Kafr Shams at dawn.", "attacked",
+     ["Kafr Shams"]),
     # names listed with a place are places of the event too, known or not
     ("Gunmen killed ten people in Kwande, Tamboro and Logo on Friday.", "killed", ["Kwande", "Tamboro", "Logo"]),
 ])
