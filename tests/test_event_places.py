@@ -154,6 +154,7 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     # "X, Y", "Y's X", "X near Y": Y only says where X lies
     ("Gunmen killed five soldiers in Gao, Mali.", "killed", ["Gao"]),
     ("Gunmen killed five soldiers in Mali's Gao region.", "killed", ["Gao"]),
+    ("Gunmen shot dead a trader in Lagos's Ikeja district on Monday.", "shot", ["Ikeja"]),
     ("A car bomb detonated at a popular market in Kufa town near Najaf, killing 36 people.", "detonated", ["Kufa"]),
     # "the town of X" when the NER took X for a people
     ("Seven people were killed in the town of Rastan in central Syria.", "killed", ["Rastan"]),

@@ -200,10 +200,12 @@ def _container_of(inner: Token, outer: Token) -> bool:
     """Whether `outer` names where `inner` lies: it hangs in `inner`'s own phrase ("Djakana in the
     commune of Mora", "Kufa town near Najaf", "Gao, Mali", "Mali's Gao region"), so `inner` is the
     finer place."""
+    w = words(outer.doc.lang_ or "en")
+    if outer.dep_ == "poss" and inner.dep_ == "compound" and outer.head.i == inner.head.i:
+        return True    # "Yala's Yaha district": the possessor holds the place the noun names
     path = _path_up(outer, inner)
-    situating = words(outer.doc.lang_ or "en").situating
     return bool(path) and len(path) <= _CONTAINER_STEPS and all(
-        t.dep_ in _CONTAINER_DEPS and (t.dep_ != "pobj" or t.head.lower_ in situating) for t in path)
+        t.dep_ in _CONTAINER_DEPS and (t.dep_ != "pobj" or t.head.lower_ in w.situating) for t in path)
 
 
 _NAME_DEPS = ("compound", "appos", "nmod", "amod")
