@@ -215,3 +215,11 @@ def test_a_participle_clause_is_its_own_attack_with_its_own_places(analyze):
 def test_misparsed_event_nouns_still_trigger(analyze, text, trigger, place):
     e = event(analyze(text), trigger)
     assert e["light_verb"]["text"] == "launched" and any(place in m for m in where(e))
+
+
+def test_a_bare_participle_clause_keeps_its_places_to_itself(analyze):
+    # what the demonstrators demanded happened elsewhere; a "when" clause still says where
+    a = analyze("Students demonstrated outside parliament on Monday, demanding the release of activists held in Kano.")
+    assert where(event(a, "demonstrated")) == []
+    a = analyze("Soldiers were killed when their convoy was ambushed near Menaka.")
+    assert where(event(a, "killed")) == ["Menaka"]

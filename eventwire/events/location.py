@@ -11,8 +11,9 @@ its tier:
    killed when a bomber rammed ...": Baiji is the ramming's place too);
 2. `place:subordinate-clause` — inside a clause hanging off the event ("killed near a fence Israel
    is building along the West Bank"); only used when nothing better is in the sentence;
-3. anything else in the sentence (a coordinated clause with its own verb, a reported speech frame)
-   is another event's.
+3. anything else in the sentence (a coordinated clause with its own verb, a reported speech frame,
+   a bare participle clause after the event: "demonstrated, demanding the release of those held in
+   X") is another event's.
 
 Of the places at the best tier the most specific wins ("in the Vedeno region of southern Chechnya":
 Vedeno; "the Yemen city of Ibb": Ibb), with its coordinated places ("in Yala and Pattani": both).
@@ -177,8 +178,18 @@ def _tier(clause: Token, own_tokens: list[Token], own: set[int]) -> tuple[int, i
             verbs = [t for t in path if t.pos_ in _VERBS]
             if verbs and all(_shares(t) for t in verbs):
                 return 0, 0, "place:clause"
+            if _participle_aside(path[-1]):
+                return 4, 0, "place:participle-clause"
             return 3, len(verbs), "place:subordinate-clause"
     return 4, 0, "place:other-clause"
+
+
+def _participle_aside(clause: Token) -> bool:
+    """"..., demanding the trial of those who killed civilians in X", "..., raising fears of a war
+    with Y": a participle clause with no conjunction tells what followed or went with the event, with
+    places of its own; "when", "as", "while" clauses tell where it happened."""
+    return clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass") or c.tag_ == "WRB" for c in clause.children)
 
 
 def _border_side(chosen: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
