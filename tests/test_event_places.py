@@ -167,6 +167,7 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     ("Rebels shelled army positions on the outskirts of Mabrouka on Sunday.", "shelled", ["Mabrouka"]),
     ("Militants attacked the troops at the northern perimeter of Kafr Shams at dawn.", "attacked",
      ["Kafr Shams"]),
+    ("Artillery shelled the settlements of Kornab and Tarfash on Sunday.", "shelled", ["Kornab", "Tarfash"]),
     # names listed with a place are places of the event too, known or not
     ("Gunmen killed ten people in Kwande, Tamboro and Logo on Friday.", "killed", ["Kwande", "Tamboro", "Logo"]),
 ])

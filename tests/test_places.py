@@ -262,3 +262,10 @@ def test_a_place_read_elsewhere_in_the_story_beats_a_list_guess(analyze):
     illinois = next(p for p in a.places if p["name"] == "Illinois")
     assert len(illinois["mentions"]) == 2
     assert "Illinois State Police" not in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_kind_word_alone_is_no_place_name(analyze):
+    # "the countryside of the X Governorate": the name is the whole of "X Governorate", never "Governorate"
+    a = analyze("Jets bombed rebel posts in the southern countryside of the Aleppo Governorate on Friday.")
+    names = {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
+    assert "Governorate" not in names

@@ -139,6 +139,8 @@ def _named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     """"the town of X", "the towns of A, B and X", "X district", "a village called X", "the X
     Military Airport"."""
     s, e = span.start, span.end
+    if all(t.lower_ in w.kind_nouns or t.lower_ in DIVISION_WORDS for t in span):
+        return False   # "Governorate" of "the Aleppo Governorate" is no name of its own
     if any(t.is_punct and t.text not in ("-", "'", "’", "‘", "ʿ", "`") for t in span):
         return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
     people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
@@ -151,6 +153,8 @@ def _named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     j = s - 1
     while j > max(0, s - 25) and (doc[j].text in (",", "and", "or") or doc[j].pos_ == "PROPN"):
         j -= 1   # back over a list of names
+    if j >= 1 and doc[j].lower_ in _DETERMINERS and doc[j - 1].lower_ == "of":
+        j -= 1   # "the countryside of the X Governorate"
     return (j >= 1 and doc[j].lower_ in ("of", "called", "named") and doc[j - 1].lower_ in w.kind_nouns)
 
 
