@@ -155,6 +155,8 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     ("Gunmen killed five soldiers in Gao, Mali.", "killed", ["Gao"]),
     ("Gunmen killed five soldiers in Mali's Gao region.", "killed", ["Gao"]),
     ("Gunmen shot dead a trader in Lagos's Ikeja district on Monday.", "shot", ["Ikeja"]),
+    # an unknown sea is as coarse as a region, never the spot
+    ("Police arrested the suspect in the Baltic Sea resort of Sopot on Monday.", "arrested", ["Sopot"]),
     ("A car bomb detonated at a popular market in Kufa town near Najaf, killing 36 people.", "detonated", ["Kufa"]),
     # "the town of X" when the NER took X for a people
     ("Seven people were killed in the town of Rastan in central Syria.", "killed", ["Rastan"]),

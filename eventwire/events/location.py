@@ -58,10 +58,12 @@ class _Candidate:
     between: int = 0     # clauses between the toponym's and the event's
 
 
-def _grain(place: dict) -> str | None:
+def _grain(place: dict, w: Words) -> str | None:
     """How fine a place is: its precision, or for an unresolved name `named` when a kind-of-place
     noun introduced it ("the village of X"), else `unresolved`."""
     if place.get("unresolved"):
+        if (place.get("name") or "").lower().rsplit(" ", 1)[-1] in w.broad:
+            return "region"     # "the Baltic Sea", "the Indian Ocean": never the spot of an event
         return "named" if "rule:kind-of-place-noun" in (place.get("evidence") or ()) else "unresolved"
     return place.get("precision")
 
@@ -291,7 +293,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         anchor = own_tokens[0].idx
         # a place that only says where another of the same clause lies is not the finer one
         finer = [(c, r) for c, r in top if not any(o is not c and _container_of(o.root, c.root) for o, _ in top)]
-        chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place), worst),
+        chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place, w), worst),
                                                          cr[0].hops, abs(cr[0].start - anchor)))
         spans = [(c.start, c.end) for c, _ in top if c is chosen or (c.between == chosen.between
                                                                       and _conjoined(c.root, chosen.root, w))]
@@ -303,7 +305,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
             # The spot has no coordinates: `place` is the best geocoded place the sentence (or the
             # one before) gives for the event ("the village of X in the Mopti region": Mopti).
             resolved = [c for c, _ in cands if not c.place.get("unresolved")]
-            near = min(resolved, key=lambda c: (c.tier, c.between, fine.get(_grain(c.place), worst), c.hops)) \
+            near = min(resolved, key=lambda c: (c.tier, c.between, fine.get(_grain(c.place, w), worst), c.hops)) \
                 if resolved else None
             around = near.place.get("id") if near is not None else _previous(prev, places)[0]
             return Link(around, tuple(sorted(set(spans))), rule, "place:unresolved")
