@@ -170,6 +170,9 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     ("Militants attacked the troops at the northern perimeter of Kafr Shams at dawn.", "attacked",
      ["Kafr Shams"]),
     ("Artillery shelled the settlements of Kornab and Tarfash on Sunday.", "shelled", ["Kornab", "Tarfash"]),
+    # the NER labelled one word of an unknown name: the whole name is the place
+    ("Rebels killed two soldiers in Sheikh Sa’eed on Monday.", "killed", ["Sheikh Sa’eed"]),
+    ("A policeman was killed in Tel Abyad on Monday.", "killed", ["Tel Abyad"]),
     # names listed with a place are places of the event too, known or not
     ("Gunmen killed ten people in Kwande, Tamboro and Logo on Friday.", "killed", ["Kwande", "Tamboro", "Logo"]),
 ])

@@ -269,3 +269,8 @@ def test_a_kind_word_alone_is_no_place_name(analyze):
     a = analyze("Jets bombed rebel posts in the southern countryside of the Aleppo Governorate on Friday.")
     names = {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
     assert "Governorate" not in names
+
+
+def test_a_known_place_before_a_proper_noun_stays_the_place_alone(analyze):
+    a = analyze("Indianapolis Mayor John Carter opened the fair.")
+    assert "Indianapolis" in {m["text"] for p in a.places for m in p["mentions"]}

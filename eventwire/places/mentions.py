@@ -383,6 +383,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             longer = _longer_place(doc, ent, gaz) if len(ent) == 1 else None
             for part in [longer] if longer is not None else _split_commas(_bare(ent)):
+                part = _cut_name(doc, part, w, gaz) if longer is None else part
                 if capitalised(part.text) or part.text[:1].isdigit():
                     m = _mention(doc, part, ent.label_, None, part.text)
                     if part.text in people or part.text.lower() in w.directions:
@@ -396,7 +397,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 out.append(_mention(doc, span, "named", None, span.text))
             continue
         if ent.label_ in RESCUE_LABELS:
-            span = _hyphenated(doc, _bare(ent), w)
+            span = _cut_name(doc, _hyphenated(doc, _bare(ent), w), w, gaz)
             name = span.text
             if not capitalised(name) or len(name.split()) > 4:
                 continue
@@ -550,6 +551,27 @@ def _hyphenated(doc: Doc, span: Span, w: Words) -> Span:
     while start >= 2 and doc[start - 1].text == "-" and _joined(doc[start - 2], doc[start - 1]) \
             and _joined(doc[start - 1], doc[start]) and doc[start - 2].lower_ in w.particles and span.end - start < 8:
         start -= 2   # "al-Atebaa"
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _cut_name(doc: Doc, span: Span, w: Words, gaz: Gazetteer) -> Span:
+    """"Sheikh" of "Sheikh Sa'eed", "Tel" of "Tel Abyad": the NER labelled one word of a name whose
+    other words, unlabelled proper nouns of the same phrase, belong to it. Only for a word no
+    gazetteer knows: a known place before a proper noun is a place's institution ("Ohio Senate")."""
+    if gaz.lookup(span.text):
+        return span
+
+    def cut_off(t: Token) -> bool:
+        return t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and not _calendar_word(t) \
+            and t.lower_ not in w.kind_nouns and t.lower_ not in DIVISION_WORDS
+
+    start, end = span.start, span.end
+    while end < len(doc) and end - start < 5 and cut_off(doc[end]) and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i == end:
+        end += 1
+    while start > 0 and end - start < 5 and cut_off(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and start <= doc[start - 1].head.i < end:
+        start -= 1
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
