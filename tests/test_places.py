@@ -274,3 +274,12 @@ def test_a_kind_word_alone_is_no_place_name(analyze):
 def test_a_known_place_before_a_proper_noun_stays_the_place_alone(analyze):
     a = analyze("Indianapolis Mayor John Carter opened the fair.")
     assert "Indianapolis" in {m["text"] for p in a.places for m in p["mentions"]}
+
+
+def test_a_place_name_ends_on_a_name_word(analyze):
+    # the NER ran a name on into the words after it
+    a = analyze("During heavy fighting in the village of Bamut earlier this year, rebels captured two soldiers.")
+    assert [u["name"] for u in a.unresolved_places] == ["Bamut"]
+    a = analyze("A car bomb detonated outside a market in the town of Mahawil  south of Baghdad on Monday.")
+    names = {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
+    assert "Mahawil" in names and not any(n.startswith("Mahawil ") for n in names)

@@ -95,9 +95,11 @@ def _bare(span: Span) -> Span:
     while start < span.end - 1 and span.doc[start].lower_ in _DETERMINERS:
         start += 1
     end = span.end
+    particles = words(span.doc.lang_ or "en").particles
     while end > start + 1 and (span.doc[end - 1].is_punct and span.doc[end - 1].text not in (".",)
-                               or span.doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1   # "Gao's": the possessive is not part of the name
+                               or span.doc[end - 1].lower_ in ("'s", "’s") or span.doc[end - 1].is_space
+                               or span.doc[end - 1].is_lower and span.doc[end - 1].lower_ not in particles):
+        end -= 1   # "Gao's", "Bamut earlier this year": a name ends on a name word
     return span.doc[start:end]
 
 
