@@ -154,9 +154,27 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     # "X, Y", "Y's X", "X near Y": Y only says where X lies
     ("Gunmen killed five soldiers in Gao, Mali.", "killed", ["Gao"]),
     ("Gunmen killed five soldiers in Mali's Gao region.", "killed", ["Gao"]),
+    ("Gunmen shot dead a trader in Lagos's Ikeja district on Monday.", "shot", ["Ikeja"]),
+    # an unknown sea is as coarse as a region, never the spot
+    ("Police arrested the suspect in the Baltic Sea resort of Sopot on Monday.", "arrested", ["Sopot"]),
     ("A car bomb detonated at a popular market in Kufa town near Najaf, killing 36 people.", "detonated", ["Kufa"]),
     # "the town of X" when the NER took X for a people
     ("Seven people were killed in the town of Rastan in central Syria.", "killed", ["Rastan"]),
+    # coordinated places each named by its own place noun are all the event's
+    ("Government planes bombed the town of Menaka and the army base of Kidal on Monday.", "bombed",
+     ["Menaka", "Kidal"]),
+    ("Jihadists stormed the village of Boni and the military camp of Hombori at dawn.", "stormed",
+     ["Boni", "Hombori"]),
+    # a part or feature of a place names it a place: "the outskirts of X", "the perimeter of X"
+    ("Rebels shelled army positions on the outskirts of Mabrouka on Sunday.", "shelled", ["Mabrouka"]),
+    ("Militants attacked the troops at the northern perimeter of Kafr Shams at dawn.", "attacked",
+     ["Kafr Shams"]),
+    ("Artillery shelled the settlements of Kornab and Tarfash on Sunday.", "shelled", ["Kornab", "Tarfash"]),
+    # the NER labelled one word of an unknown name: the whole name is the place
+    ("Rebels killed two soldiers in Sheikh Sa’eed on Monday.", "killed", ["Sheikh Sa’eed"]),
+    ("A policeman was killed in Tel Abyad on Monday.", "killed", ["Tel Abyad"]),
+    # names listed with a place are places of the event too, known or not
+    ("Gunmen killed ten people in Kwande, Tamboro and Logo on Friday.", "killed", ["Kwande", "Tamboro", "Logo"]),
 ])
 def test_the_event_place(analyze, text, trigger, places):
     assert where(event(analyze(text), trigger)) == places
@@ -203,3 +221,11 @@ def test_a_participle_clause_is_its_own_attack_with_its_own_places(analyze):
 def test_misparsed_event_nouns_still_trigger(analyze, text, trigger, place):
     e = event(analyze(text), trigger)
     assert e["light_verb"]["text"] == "launched" and any(place in m for m in where(e))
+
+
+def test_a_bare_participle_clause_keeps_its_places_to_itself(analyze):
+    # what the demonstrators demanded happened elsewhere; a "when" clause still says where
+    a = analyze("Students demonstrated outside parliament on Monday, demanding the release of activists held in Kano.")
+    assert where(event(a, "demonstrated")) == []
+    a = analyze("Soldiers were killed when their convoy was ambushed near Menaka.")
+    assert where(event(a, "killed")) == ["Menaka"]

@@ -243,3 +243,43 @@ def test_a_lowercase_kind_noun_after_a_name_is_not_part_of_it(analyze):
     a = analyze("Thousands of farmers protested in southern Guangdong province on Sunday.")
     g = place_with(a, "Guangdong")
     assert g["precision"] == "admin1" and [m["text"] for m in g["mentions"]] == ["Guangdong"]
+
+
+def test_a_name_listed_with_a_place_is_a_place_without_a_guessed_point(analyze):
+    a = analyze("Gunmen killed ten people in Kwande, Tamboro and Logo on Friday.")
+    listed = {u["name"]: u for u in a.unresolved_places}
+    assert {"Tamboro", "Logo"} <= set(listed)
+    assert "rule:listed-with-place" in listed["Logo"]["evidence"]
+    assert all(p["name"] not in ("Tamboro", "Logo") for p in a.places)   # no namesake's coordinates
+    # an actor of the lexicon listed with a place stays an actor
+    a = analyze("Fighting between Israel and Hamas spread to Rafah and Khan Yunis.")
+    assert "Hamas" not in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_place_read_elsewhere_in_the_story_beats_a_list_guess(analyze):
+    a = analyze("Police in Illinois are searching for the suspect. Deputies in Peoria and the Illinois State "
+                "Police are investigating.")
+    illinois = next(p for p in a.places if p["name"] == "Illinois")
+    assert len(illinois["mentions"]) == 2
+    assert "Illinois State Police" not in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_kind_word_alone_is_no_place_name(analyze):
+    # "the countryside of the X Governorate": the name is the whole of "X Governorate", never "Governorate"
+    a = analyze("Jets bombed rebel posts in the southern countryside of the Aleppo Governorate on Friday.")
+    names = {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
+    assert "Governorate" not in names
+
+
+def test_a_known_place_before_a_proper_noun_stays_the_place_alone(analyze):
+    a = analyze("Indianapolis Mayor John Carter opened the fair.")
+    assert "Indianapolis" in {m["text"] for p in a.places for m in p["mentions"]}
+
+
+def test_a_place_name_ends_on_a_name_word(analyze):
+    # the NER ran a name on into the words after it
+    a = analyze("During heavy fighting in the village of Bamut earlier this year, rebels captured two soldiers.")
+    assert [u["name"] for u in a.unresolved_places] == ["Bamut"]
+    a = analyze("A car bomb detonated outside a market in the town of Mahawil  south of Baghdad on Monday.")
+    names = {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
+    assert "Mahawil" in names and not any(n.startswith("Mahawil ") for n in names)

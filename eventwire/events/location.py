@@ -11,8 +11,9 @@ its tier:
    killed when a bomber rammed ...": Baiji is the ramming's place too);
 2. `place:subordinate-clause` — inside a clause hanging off the event ("killed near a fence Israel
    is building along the West Bank"); only used when nothing better is in the sentence;
-3. anything else in the sentence (a coordinated clause with its own verb, a reported speech frame)
-   is another event's.
+3. anything else in the sentence (a coordinated clause with its own verb, a reported speech frame,
+   a bare participle clause after the event: "demonstrated, demanding the release of those held in
+   X") is another event's.
 
 Of the places at the best tier the most specific wins ("in the Vedeno region of southern Chechnya":
 Vedeno; "the Yemen city of Ibb": Ibb), with its coordinated places ("in Yala and Pattani": both).
@@ -57,10 +58,12 @@ class _Candidate:
     between: int = 0     # clauses between the toponym's and the event's
 
 
-def _grain(place: dict) -> str | None:
+def _grain(place: dict, w: Words) -> str | None:
     """How fine a place is: its precision, or for an unresolved name `named` when a kind-of-place
     noun introduced it ("the village of X"), else `unresolved`."""
     if place.get("unresolved"):
+        if (place.get("name") or "").lower().rsplit(" ", 1)[-1] in w.broad:
+            return "region"     # "the Baltic Sea", "the Indian Ocean": never the spot of an event
         return "named" if "rule:kind-of-place-noun" in (place.get("evidence") or ()) else "unresolved"
     return place.get("precision")
 
@@ -177,8 +180,18 @@ def _tier(clause: Token, own_tokens: list[Token], own: set[int]) -> tuple[int, i
             verbs = [t for t in path if t.pos_ in _VERBS]
             if verbs and all(_shares(t) for t in verbs):
                 return 0, 0, "place:clause"
+            if _participle_aside(path[-1]):
+                return 4, 0, "place:participle-clause"
             return 3, len(verbs), "place:subordinate-clause"
     return 4, 0, "place:other-clause"
+
+
+def _participle_aside(clause: Token) -> bool:
+    """"..., demanding the trial of those who killed civilians in X", "..., raising fears of a war
+    with Y": a participle clause with no conjunction tells what followed or went with the event, with
+    places of its own; "when", "as", "while" clauses tell where it happened."""
+    return clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass") or c.tag_ == "WRB" for c in clause.children)
 
 
 def _border_side(chosen: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
@@ -200,19 +213,42 @@ def _container_of(inner: Token, outer: Token) -> bool:
     """Whether `outer` names where `inner` lies: it hangs in `inner`'s own phrase ("Djakana in the
     commune of Mora", "Kufa town near Najaf", "Gao, Mali", "Mali's Gao region"), so `inner` is the
     finer place."""
+    w = words(outer.doc.lang_ or "en")
+    if outer.dep_ == "poss" and inner.dep_ == "compound" and outer.head.i == inner.head.i:
+        return True    # "Yala's Yaha district": the possessor holds the place the noun names
     path = _path_up(outer, inner)
-    situating = words(outer.doc.lang_ or "en").situating
     return bool(path) and len(path) <= _CONTAINER_STEPS and all(
-        t.dep_ in _CONTAINER_DEPS and (t.dep_ != "pobj" or t.head.lower_ in situating) for t in path)
+        t.dep_ in _CONTAINER_DEPS and (t.dep_ != "pobj" or t.head.lower_ in w.situating) for t in path)
 
 
-def _conjoined(a: Token, b: Token) -> bool:
-    """Two toponyms in one coordination ("in Yala and Pattani", "between Israel and the Gaza Strip")."""
+_NAME_DEPS = ("compound", "appos", "nmod", "amod")
+
+
+def _conjoined(a: Token, b: Token, w: Words) -> bool:
+    """Two toponyms in one coordination ("in Yala and Pattani", "between Israel and the Gaza Strip"),
+    also when each is named by its own place noun ("the district of A and the missile base of B")
+    or has its own preposition ("in A and in B")."""
     def top(t):
-        while t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head
-        return t.i
-    return top(a) == top(b)
+        crossed = False
+        for _ in range(MAX_DEPTH):
+            head = t.head
+            if head.i == t.i:
+                break
+            if t.dep_ in _NAME_DEPS and head.pos_ in ("NOUN", "PROPN") and _placeish(head, w, set()):
+                t = head                     # "Hajar al-Aswad district": the phrase of the name
+            elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+                    and _placeish(head.head, w, set()):
+                t = head.head                # "the district of A"
+            elif t.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+                t, crossed = head, True
+            elif t.dep_ == "pobj" and head.dep_ == "conj" and head.head.pos_ == "ADP":
+                t, crossed = head.head, True  # "in A and in B"
+            else:
+                break
+        return t.i, crossed
+    (ta, ca), (tb, cb) = top(a), top(b)
+    # without a coordination on the way one only situates the other ("the West Bank town of Tulkarm")
+    return ta == tb and (ca or cb)
 
 
 def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], places: list[dict],
@@ -257,10 +293,10 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         anchor = own_tokens[0].idx
         # a place that only says where another of the same clause lies is not the finer one
         finer = [(c, r) for c, r in top if not any(o is not c and _container_of(o.root, c.root) for o, _ in top)]
-        chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place), worst),
+        chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place, w), worst),
                                                          cr[0].hops, abs(cr[0].start - anchor)))
         spans = [(c.start, c.end) for c, _ in top if c is chosen or (c.between == chosen.between
-                                                                      and _conjoined(c.root, chosen.root))]
+                                                                      and _conjoined(c.root, chosen.root, w))]
         side = _border_side(chosen, [c for c, _ in cands])
         if side is not None:
             return Link(side.place.get("id"), tuple(sorted({(side.start, side.end), (chosen.start, chosen.end)})),
@@ -269,7 +305,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
             # The spot has no coordinates: `place` is the best geocoded place the sentence (or the
             # one before) gives for the event ("the village of X in the Mopti region": Mopti).
             resolved = [c for c, _ in cands if not c.place.get("unresolved")]
-            near = min(resolved, key=lambda c: (c.tier, c.between, fine.get(_grain(c.place), worst), c.hops)) \
+            near = min(resolved, key=lambda c: (c.tier, c.between, fine.get(_grain(c.place, w), worst), c.hops)) \
                 if resolved else None
             around = near.place.get("id") if near is not None else _previous(prev, places)[0]
             return Link(around, tuple(sorted(set(spans))), rule, "place:unresolved")

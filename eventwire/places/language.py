@@ -22,6 +22,7 @@ class Words:
     generics: frozenset = frozenset()   # "Tal", "Kafr", "Deir": words that open place names
     situating: frozenset = frozenset()  # "X near Y": prepositions by which Y only situates X
     spots: frozenset = frozenset()      # "in X" where a "person" X may be an unlisted village
+    broad: frozenset = frozenset()      # "Sea", "Ocean": an unknown name ending so is no spot
 
 
 @lru_cache(maxsize=8)
@@ -39,4 +40,4 @@ def words(lang: str = "en") -> Words:
     return Words(group("locative_prepositions"), group("origin_prepositions"), group("location_nouns"),
                  group("kind_nouns"), group("territory_verbs"), group("directions"),
                  {p: i for i, p in enumerate(order)}, group("name_particles"), group("place_only_verbs"), group("name_generics"),
-                 group("situating_prepositions"), group("spot_prepositions"))
+                 group("situating_prepositions"), group("spot_prepositions"), group("broad_features"))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 from ..actors.lexicon import entry
 from ..times.lexicon import lexicon as times_lexicon
+from .coordination import coordinated_names
 from .fold import key
 from .gazetteer import Gazetteer
 from .language import Words, words
@@ -82,6 +83,7 @@ class Mention:
                                # near the story's other places
     cued: bool = False         # a locative preposition, a kind-of-place noun or a direction names it
                                # a place ("in X", "X district", "eastern X")
+    listed_with: "Mention | None" = None   # "in Kwande and Logo": the located place Logo is listed with
     evidence: list[str] = field(default_factory=list)
 
     def span_dict(self) -> dict:
@@ -93,9 +95,11 @@ def _bare(span: Span) -> Span:
     while start < span.end - 1 and span.doc[start].lower_ in _DETERMINERS:
         start += 1
     end = span.end
+    particles = words(span.doc.lang_ or "en").particles
     while end > start + 1 and (span.doc[end - 1].is_punct and span.doc[end - 1].text not in (".",)
-                               or span.doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1   # "Gao's": the possessive is not part of the name
+                               or span.doc[end - 1].lower_ in ("'s", "’s") or span.doc[end - 1].is_space
+                               or span.doc[end - 1].is_lower and span.doc[end - 1].lower_ not in particles):
+        end -= 1   # "Gao's", "Bamut earlier this year": a name ends on a name word
     return span.doc[start:end]
 
 
@@ -137,6 +141,8 @@ def _named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     """"the town of X", "the towns of A, B and X", "X district", "a village called X", "the X
     Military Airport"."""
     s, e = span.start, span.end
+    if all(t.lower_ in w.kind_nouns or t.lower_ in DIVISION_WORDS for t in span):
+        return False   # "Governorate" of "the Aleppo Governorate" is no name of its own
     if any(t.is_punct and t.text not in ("-", "'", "’", "‘", "ʿ", "`") for t in span):
         return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
     people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
@@ -149,6 +155,8 @@ def _named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     j = s - 1
     while j > max(0, s - 25) and (doc[j].text in (",", "and", "or") or doc[j].pos_ == "PROPN"):
         j -= 1   # back over a list of names
+    if j >= 1 and doc[j].lower_ in _DETERMINERS and doc[j - 1].lower_ == "of":
+        j -= 1   # "the countryside of the X Governorate"
     return (j >= 1 and doc[j].lower_ in ("of", "called", "named") and doc[j - 1].lower_ in w.kind_nouns)
 
 
@@ -246,7 +254,9 @@ def same_name_mentions(doc: Doc, mentions: list[Mention], names: set[str]) -> li
     police", "in Winnipeg" tagged DATE) are mentions of it too, unless part of a person's name."""
     if not names:
         return []
-    taken = [(m.start, m.end) for m in mentions]
+    # a name read as a place elsewhere in the article wins over a list's guess ("the Illinois State
+    # Police" listed with a county: the caller drops that guess)
+    taken = [(m.start, m.end) for m in mentions if m.listed_with is None]
     # Names of people and of known organisations ("Alliance of Sahel States") are not place mentions.
     persons = [(e.start_char, e.end_char) for e in doc.ents
                if e.label_ == "PERSON" or (e.kb_id_ and e.kb_id_.split(":")[0] in ("actor", "outlet", "seat"))]
@@ -375,6 +385,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             longer = _longer_place(doc, ent, gaz) if len(ent) == 1 else None
             for part in [longer] if longer is not None else _split_commas(_bare(ent)):
+                part = _cut_name(doc, part, w, gaz) if longer is None else part
                 if capitalised(part.text) or part.text[:1].isdigit():
                     m = _mention(doc, part, ent.label_, None, part.text)
                     if part.text in people or part.text.lower() in w.directions:
@@ -388,7 +399,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 out.append(_mention(doc, span, "named", None, span.text))
             continue
         if ent.label_ in RESCUE_LABELS:
-            span = _hyphenated(doc, _bare(ent), w)
+            span = _cut_name(doc, _hyphenated(doc, _bare(ent), w), w, gaz)
             name = span.text
             if not capitalised(name) or len(name.split()) > 4:
                 continue
@@ -458,8 +469,28 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         out.append(m)
     out += _parenthesised(doc, gaz, out)
+    out += _listed_with_places(doc, out, surnames)
     out.sort(key=lambda m: m.start)
     _link_containers(doc, out)
+    return out
+
+
+def _listed_with_places(doc: Doc, found: list[Mention], surnames: set[str]) -> list[Mention]:
+    """"attacked Al-Rumliyah and Al-Madajin": a name listed with a located toponym is a place."""
+    seeds = {m.tok: m for m in found if m.cued and not m.metonym}
+    if not seeds:
+        return []
+    out = []
+    w = words(doc.lang_ or "en")
+    listed = coordinated_names(doc, list(seeds), [(m.start, m.end) for m in found], surnames, RESCUE_LABELS)
+    for part, seed in [(p, seed) for whole, seed in listed for p in _split_commas(whole)]:
+        span = _hyphenated(doc, _bare(part), w)
+        if not capitalised(span.text) or span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
+            continue
+        m = _mention(doc, span, "named", None, span.text)
+        m.evidence.append("rule:listed-with-place")
+        m.cued, m.listed_with = True, seeds[seed]
+        out.append(m)
     return out
 
 
@@ -522,6 +553,27 @@ def _hyphenated(doc: Doc, span: Span, w: Words) -> Span:
     while start >= 2 and doc[start - 1].text == "-" and _joined(doc[start - 2], doc[start - 1]) \
             and _joined(doc[start - 1], doc[start]) and doc[start - 2].lower_ in w.particles and span.end - start < 8:
         start -= 2   # "al-Atebaa"
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _cut_name(doc: Doc, span: Span, w: Words, gaz: Gazetteer) -> Span:
+    """"Sheikh" of "Sheikh Sa'eed", "Tel" of "Tel Abyad": the NER labelled one word of a name whose
+    other words, unlabelled proper nouns of the same phrase, belong to it. Only for a word no
+    gazetteer knows: a known place before a proper noun is a place's institution ("Ohio Senate")."""
+    if gaz.lookup(span.text):
+        return span
+
+    def cut_off(t: Token) -> bool:
+        return t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and not _calendar_word(t) \
+            and t.lower_ not in w.kind_nouns and t.lower_ not in DIVISION_WORDS
+
+    start, end = span.start, span.end
+    while end < len(doc) and end - start < 5 and cut_off(doc[end]) and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i == end:
+        end += 1
+    while start > 0 and end - start < 5 and cut_off(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and start <= doc[start - 1].head.i < end:
+        start -= 1
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 

@@ -35,9 +35,11 @@ def resolve(doc, analysis) -> None:
             if m.kb and m.kb.startswith("capital:"):
                 span = doc[m.tok[0]:m.tok[1]]
                 m.metonym = metonymic(span)
-        base = len(mentions)
-        mentions = mentions + extra
-        chosen.update({base + j: names[m.text] for j, m in enumerate(extra)})
+        kept = [i for i, m in enumerate(mentions)
+                if m.listed_with is None or not any(x.start < m.end and m.start < x.end for x in extra)]
+        chosen = {k: chosen[i] for k, i in enumerate(kept)}
+        mentions = [mentions[i] for i in kept] + extra
+        chosen.update({len(kept) + j: names[m.text] for j, m in enumerate(extra)})
     analysis.places, analysis.unresolved_places = _places(gaz, mentions, chosen)
 
 
@@ -54,7 +56,10 @@ def _resolve_names(gaz: Gazetteer, doc, analysis, mentions: list[Mention]) -> di
     groups: dict[tuple, list[int]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault((m.name, m.kb), []).append(i)
-    candidates = {g: gaz.lookup(g[0]) for g in groups}
+    # A name known only from a list ("in Kwande and Logo") is a place, but the list does not say
+    # which of its namesakes: it stays unresolved rather than take a guess's coordinates.
+    candidates = {g: [] if all(mentions[i].listed_with for i in idx) else gaz.lookup(g[0])
+                  for g, idx in groups.items()}
     for (name, kb), cands in candidates.items():
         # The lexicon's own reading is always a candidate ("Ivory Coast" is Côte d'Ivoire).
         kind, _, code = (kb or "").partition(":")
