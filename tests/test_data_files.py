@@ -76,3 +76,12 @@ def test_event_word_lists_hold_only_words():
     assert lists
     odd = [(name, w) for name, words in lists.items() for w in words if not isinstance(w, str)]
     assert odd == []
+
+
+def test_place_word_lists_hold_only_words():
+    """The same for the place lexicon: a bare on or off is a boolean ("on the outskirts" was lost)."""
+    data = resources.load("places/en.yaml") or {}
+    lists = {k: v for k, v in data.items() if isinstance(v, list)}
+    assert lists
+    odd = [(name, w) for name, words in lists.items() for w in words if not isinstance(w, str)]
+    assert odd == []
