@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from .. import resources
 from ..actors.lexicon import entry
-from ..times.lexicon import lexicon as times_lexicon
 from .coordination import coordinated_names
 from .fold import key
 from .gazetteer import Gazetteer
 from .language import Words, words
+from .names import (DETERMINERS, DIVISION_WORDS, bare, calendar_word, capitalised, cut_name, hyphenated,
+                    longer_place, split_commas)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT"}
@@ -37,10 +37,6 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minister", "gene
 LOCATIVE = {"in", "near", "at", "from", "to", "between", "outside", "around", "into", "across", "toward",
             "towards", "via", "through", "inside", "nearby", "of", "and", "throughout", "within"}
 STRONG_LOCATIVE = LOCATIVE - {"of", "and", "to", "from"}
-_DETERMINERS = {"the", "a", "an"}
-# Words that make a name the administrative division rather than the town of the same name.
-DIVISION_WORDS = {"region", "province", "state", "governorate", "oblast", "department", "prefecture",
-                  "district", "county", "parish", "municipality", "emirate", "territory", "wilaya", "cercle"}
 # Nouns that, after a capital's possessive, make it a location ("Moscow's Red Square"); any other
 # noun makes it the government ("Moscow's equipment", "Kiev's military intelligence").
 PLACE_NOUNS = {"square", "street", "streets", "district", "districts", "suburb", "suburbs", "outskirts", "airport",
@@ -90,32 +86,6 @@ class Mention:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-def _bare(span: Span) -> Span:
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in _DETERMINERS:
-        start += 1
-    end = span.end
-    particles = words(span.doc.lang_ or "en").particles
-    while end > start + 1 and (span.doc[end - 1].is_punct and span.doc[end - 1].text not in (".",)
-                               or span.doc[end - 1].lower_ in ("'s", "’s") or span.doc[end - 1].is_space
-                               or span.doc[end - 1].is_lower and span.doc[end - 1].lower_ not in particles):
-        end -= 1   # "Gao's", "Bamut earlier this year": a name ends on a name word
-    return span.doc[start:end]
-
-
-def _split_commas(span: Span) -> list[Span]:
-    """"Gainesville, Ga." tagged as one name: the parts are two places."""
-    parts, start = [], span.start
-    for tok in span:
-        if tok.text == ",":
-            if tok.i > start:
-                parts.append(span.doc[start:tok.i])
-            start = tok.i + 1
-    if start < span.end:
-        parts.append(span.doc[start:span.end])
-    return parts
-
-
 # "residents of Gao", "the outskirts of Gao": nouns that make "of" locative.
 OF_PLACE_NOUNS = {"residents", "resident", "outskirts", "town", "city", "village", "villages", "region", "province",
                   "people", "mayor", "governor", "streets", "centre", "center", "suburbs", "capital", "parts",
@@ -128,7 +98,7 @@ def _locative_before(doc: Doc, i: int) -> str | None:
     """The preposition governing a name starting at token i ("in", "near"), skipping "the"; "of"
     counts as "at" after a place noun ("residents of Gao")."""
     j = i - 1
-    while j >= 0 and doc[j].lower_ in _DETERMINERS:
+    while j >= 0 and doc[j].lower_ in DETERMINERS:
         j -= 1
     if j >= 0 and doc[j].lower_ in LOCATIVE:
         if doc[j].lower_ == "of" and j >= 1 and doc[j - 1].lower_ in OF_PLACE_NOUNS:
@@ -155,7 +125,7 @@ def _named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     j = s - 1
     while j > max(0, s - 25) and (doc[j].text in (",", "and", "or") or doc[j].pos_ == "PROPN"):
         j -= 1   # back over a list of names
-    if j >= 1 and doc[j].lower_ in _DETERMINERS and doc[j - 1].lower_ == "of":
+    if j >= 1 and doc[j].lower_ in DETERMINERS and doc[j - 1].lower_ == "of":
         j -= 1   # "the countryside of the X Governorate"
     return (j >= 1 and doc[j].lower_ in ("of", "called", "named") and doc[j - 1].lower_ in w.kind_nouns)
 
@@ -166,7 +136,7 @@ def _after_direction(doc: Doc, span: Span, w: Words) -> bool:
     if i < 1 or doc[i].lower_ not in w.directions:
         return False
     j = i - 1
-    while j >= 0 and doc[j].lower_ in _DETERMINERS:
+    while j >= 0 and doc[j].lower_ in DETERMINERS:
         j -= 1
     return j >= 0 and doc[j].lower_ in STRONG_LOCATIVE
 
@@ -195,14 +165,6 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
         else:
             i += 1
     return out
-
-
-def _calendar_word(tok: Token) -> bool:
-    """A month or weekday name ("the month of May"), from the times lexicon."""
-    lang = tok.doc.lang_ or "en"
-    cal = times_lexicon(lang if resources.DATA.joinpath(f"times/{lang}.yaml").is_file() else "en")
-    key = tok.lower_.rstrip(".")
-    return key in cal.months or key in cal.weekdays
 
 
 def _generic_led(span: Span, w: Words) -> bool:
@@ -315,9 +277,9 @@ def relative_phrase(doc: Doc, start: int, end: int) -> dict | None:
     i = start - 1
     if i >= 0 and doc[i].lower_ in PARTS:  # "northern Mali"
         part = PARTS[doc[i].lower_]
-        left = i - 1 if i >= 1 and doc[i - 1].lower_ in _DETERMINERS else i
+        left = i - 1 if i >= 1 and doc[i - 1].lower_ in DETERMINERS else i
         return {"kind": "part", "direction": part, "text": doc[left:end].text, "start": doc[left].idx}
-    while i >= 0 and doc[i].lower_ in _DETERMINERS:
+    while i >= 0 and doc[i].lower_ in DETERMINERS:
         i -= 1
     if i < 0:
         return None
@@ -364,11 +326,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if e.kind in ("country", "capital", "region"):
                 if _water_or_valley(doc, ent):
                     continue  # "the Niger River": not the country
-                longer = _longer_place(doc, ent, gaz)
+                longer = longer_place(doc, ent, gaz)
                 if longer is not None:  # "New London", "Guernsey County": another place
                     out.append(_mention(doc, longer, "GPE", None, longer.text))
                     continue
-                out.append(_mention(doc, _bare(ent), ent.label_, kb, e.name))
+                out.append(_mention(doc, bare(ent), ent.label_, kb, e.name))
             elif e.kind == "demonym":
                 border = _border_after(doc, ent)
                 if border is not None:  # "near the Algerian border": the anchor is the country
@@ -383,9 +345,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     out.append(m)
             continue
         if ent.label_ in PLACE_LABELS:
-            longer = _longer_place(doc, ent, gaz) if len(ent) == 1 else None
-            for part in [longer] if longer is not None else _split_commas(_bare(ent)):
-                part = _cut_name(doc, part, w, gaz) if longer is None else part
+            longer = longer_place(doc, ent, gaz) if len(ent) == 1 else None
+            for part in [longer] if longer is not None else split_commas(bare(ent)):
+                part = cut_name(doc, part, w, gaz) if longer is None else part
                 if capitalised(part.text) or part.text[:1].isdigit():
                     m = _mention(doc, part, ent.label_, None, part.text)
                     if part.text in people or part.text.lower() in w.directions:
@@ -393,13 +355,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     out.append(m)
             continue
         if ent.label_ in ("DATE", "TIME"):
-            span = _hyphenated(doc, _bare(ent), w)   # "the village of Ma'ardes" read as a date
+            span = hyphenated(doc, bare(ent), w)   # "the village of Ma'ardes" read as a date
             if capitalised(span.text) and not any(t.like_num for t in span) and _named_by_kind_noun(doc, span, w) \
-                    and not gaz.lookup(span.text) and not any(_calendar_word(t) for t in span):
+                    and not gaz.lookup(span.text) and not any(calendar_word(t) for t in span):
                 out.append(_mention(doc, span, "named", None, span.text))
             continue
         if ent.label_ in RESCUE_LABELS:
-            span = _cut_name(doc, _hyphenated(doc, _bare(ent), w), w, gaz)
+            span = cut_name(doc, hyphenated(doc, bare(ent), w), w, gaz)
             name = span.text
             if not capitalised(name) or len(name.split()) > 4:
                 continue
@@ -483,8 +445,8 @@ def _listed_with_places(doc: Doc, found: list[Mention], surnames: set[str]) -> l
     out = []
     w = words(doc.lang_ or "en")
     listed = coordinated_names(doc, list(seeds), [(m.start, m.end) for m in found], surnames, RESCUE_LABELS)
-    for part, seed in [(p, seed) for whole, seed in listed for p in _split_commas(whole)]:
-        span = _hyphenated(doc, _bare(part), w)
+    for part, seed in [(p, seed) for whole, seed in listed for p in split_commas(whole)]:
+        span = hyphenated(doc, bare(part), w)
         if not capitalised(span.text) or span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
             continue
         m = _mention(doc, span, "named", None, span.text)
@@ -526,61 +488,10 @@ def _parenthesised(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Menti
     return out
 
 
-_PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z]")
-
-
-def capitalised(name: str) -> bool:
-    """A name as names are written: "Gao", and "al-Atebaa" with its particle."""
-    return name[:1].isupper() or bool(_PARTICLE_NAME.match(name))
-
-
-def _joined(a: Token, b: Token) -> bool:
-    return a.whitespace_ == "" and b.i == a.i + 1
-
-
-def _hyphenated(doc: Doc, span: Span, w: Words) -> Span:
-    """"Mazar" of "Mazar-e-Sharif", "Atebaa" of "al-Atebaa": the NER cut a hyphenated name; the
-    whole name is the place. Only capitalised words and name particles join ("US-led" stays "US")."""
-    def word_ok(t: Token) -> bool:
-        return t.text[:1].isupper() or t.lower_ in w.particles
-
-    start, end = span.start, span.end
-    while end + 1 < len(doc) and doc[end].text == "-" and _joined(doc[end - 1], doc[end]) \
-            and _joined(doc[end], doc[end + 1]) and word_ok(doc[end + 1]) and end - span.start < 8:
-        end += 2
-    while end > span.end and not doc[end - 1].text[:1].isupper():
-        end -= 2   # never end on a particle
-    while start >= 2 and doc[start - 1].text == "-" and _joined(doc[start - 2], doc[start - 1]) \
-            and _joined(doc[start - 1], doc[start]) and doc[start - 2].lower_ in w.particles and span.end - start < 8:
-        start -= 2   # "al-Atebaa"
-    return doc[start:end] if (start, end) != (span.start, span.end) else span
-
-
-def _cut_name(doc: Doc, span: Span, w: Words, gaz: Gazetteer) -> Span:
-    """"Sheikh" of "Sheikh Sa'eed", "Tel" of "Tel Abyad": the NER labelled one word of a name whose
-    other words, unlabelled proper nouns of the same phrase, belong to it. Only for a word no
-    gazetteer knows: a known place before a proper noun is a place's institution ("Ohio Senate")."""
-    if gaz.lookup(span.text):
-        return span
-
-    def cut_off(t: Token) -> bool:
-        return t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and not _calendar_word(t) \
-            and t.lower_ not in w.kind_nouns and t.lower_ not in DIVISION_WORDS
-
-    start, end = span.start, span.end
-    while end < len(doc) and end - start < 5 and cut_off(doc[end]) and doc[end - 1].dep_ == "compound" \
-            and doc[end - 1].head.i == end:
-        end += 1
-    while start > 0 and end - start < 5 and cut_off(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
-            and start <= doc[start - 1].head.i < end:
-        start -= 1
-    return doc[start:end] if (start, end) != (span.start, span.end) else span
-
-
 def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Mention:
     w = words(doc.lang_ or "en")
     if not kb:
-        whole = _hyphenated(doc, span, w)
+        whole = hyphenated(doc, span, w)
         if whole is not span:
             span, name = whole, whole.text
     if not kb and span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in DIVISION_WORDS:
@@ -603,7 +514,7 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
     if kind and not kb:
         m.evidence.append("rule:kind-of-place-noun")   # "the Zafaraniyah district": a named spot
     j = span.start - 1
-    while j >= 0 and doc[j].lower_ in _DETERMINERS:
+    while j >= 0 and doc[j].lower_ in DETERMINERS:
         j -= 1
     m.cued = (kind or _after_direction(doc, span, w) or _locative_before(doc, span.start) in STRONG_LOCATIVE
               or (j >= 0 and doc[j].lower_ in w.locative) or _territory_object(span, w, w.place_only_verbs))
@@ -611,26 +522,6 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
         m.metonym = metonymic(span)
     m.relative = relative_phrase(doc, span.start, span.end)
     return m
-
-
-PREFIXES = {"New", "North", "South", "East", "West", "Port", "Fort", "Lake", "Mount", "Little", "Upper", "Lower",
-            "Greater", "Old", "Saint", "St.", "San", "Santa"}
-
-
-def _longer_place(doc: Doc, ent: Span, gaz: Gazetteer) -> Span | None:
-    """A country or capital name that is part of a longer place name the lexicon does not know:
-    "New London", "New Mexico", "Guernsey County", "Paris Township"."""
-    start, end = ent.start, ent.end
-    if start > 0 and doc[start - 1].text in PREFIXES:
-        start -= 1
-    if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start and doc[end].pos_ == "PROPN" \
-            or end < len(doc) and doc[end].text in ("County", "Parish", "Township", "City", "Borough"):
-        end += 1  # "Kansas City", "Tennessee Colony", "Guernsey County"
-    if (start, end) == (ent.start, ent.end):
-        return None
-    span = doc[start:end]
-    k = key(span.text)
-    return span if any(key(p.name) == k for p in gaz.lookup(span.text)) else None
 
 
 def _speaker(span: Span) -> bool:
