@@ -132,3 +132,20 @@ def test_a_view_held_is_flagged_apart_from_words_said(analyze, text, attitude):
     quotes = [q for q in analyze(text).quotes if not q["scare"]]
     assert quotes, text
     assert bool(quotes[0].get("attitude")) is attitude
+
+
+def test_a_transcript_quoted_turn_by_turn_keeps_each_speaker(analyze):
+    text = ('"HOST: Let us begin with the talks in Algiers. Who will attend?\n\n'
+            '"MINISTER: Our delegation leaves tomorrow. We are ready to sign.\n\n'
+            '"HOST: And the rebels?\n\n'
+            '"MINISTER: They have said they will come.\n')
+    quotes = [q for q in analyze(text).quotes if q["kind"] == "direct"]
+    assert [(q["speaker_text"], q["text"].split()[0]) for q in quotes] == [
+        ("HOST", "Let"), ("MINISTER", "Our"), ("HOST", "And"), ("MINISTER", "They")]
+
+
+def test_a_quotation_over_paragraphs_still_runs_on(analyze):
+    text = ('The general said: "We have retaken the town. The road is open.\n\n'
+            '"Supplies will arrive next week."\n')
+    quotes = [q for q in analyze(text).quotes if q["kind"] == "direct"]
+    assert len(quotes) == 1 and "Supplies" in quotes[0]["text"]

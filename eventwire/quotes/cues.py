@@ -218,7 +218,7 @@ def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transc
     colon = line.find(":", 0, 120)
     if colon <= 0:
         return None
-    head = line[:colon].strip()
+    head = line[:colon].strip().lstrip("\"\u201c")
     rest = line[colon + 1:].strip()
     if not (rest and head and head[:1].isupper() and len(head.split()) <= MAX_COLON_SPEAKER_TOKENS):
         return None
@@ -235,7 +235,8 @@ def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transc
                content=(c_start, lo + len(line.rstrip())), speaker=(s_start, s_end))
 
 
-_TRANSCRIPT = re.compile(r"^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):")
+# an opening mark may stand before the name: a transcript quoted paragraph by paragraph ('"PENCE: ...')
+_TRANSCRIPT = re.compile(r"^\s*[\"\u201c]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):")
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")

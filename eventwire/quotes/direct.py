@@ -208,6 +208,13 @@ def _scare_by_determiner(m: Marked, txt: DocText) -> bool:
     return i >= 0 and txt.doc[i].lower_ in _DEFINITE
 
 
+def _turn(q: Quote, txt: DocText) -> bool:
+    """'"PENCE: Well, ...': a transcript's speaker named right inside the quote's opening mark."""
+    m = txt.quote_at(q.cue.start)
+    return q.cue.kind == "colon" and q.cue.speaker is not None and m is not None and \
+        q.cue.speaker[0] == m.inner_start
+
+
 def _direct_from_cue(m: Marked, cue: Cue | None, kind: str, rule: str) -> Quote:
     q = Quote(m.inner_start, m.inner_end, kind, cue, mark=m, evidence=[rule])
     if cue is not None:
@@ -258,7 +265,8 @@ class Resolver:
         self.by_cue = {id(q.cue): q for q in indirect}
         # Speech reported inside a direct quote ("“I think we will win,” he said") is part of
         # what the quote's speaker says: the quote carries it, not a quote of its own.
-        self.outside = sorted((q for q in indirect if txt.quote_at(q.cue.start) is None), key=lambda q: q.start)
+        self.outside = sorted((q for q in indirect if txt.quote_at(q.cue.start) is None or _turn(q, txt)),
+                              key=lambda q: q.start)
         self.starts = [q.start for q in self.outside]
         self.max_len = max((q.end - q.start for q in self.outside), default=0)
         self.consumed: set[int] = set()
@@ -280,6 +288,13 @@ class Resolver:
             return quote
         owner = parent = None
         for q in self.overlapping(m.inner_start, m.inner_end):
+            if q.cue.kind == "colon" and m.inner_start <= q.cue.start and q.end <= m.end:
+                # '"PENCE: Well, ...': a speaker's turn quoted whole; the words are after the name
+                self.consumed.add(id(q))
+                quote = _direct_from_cue(m, q.cue, "direct", "rule:quoted-turn")
+                quote.start = q.start
+                copy_speaker(quote, q)
+                return quote
             how = _reports(q, m, txt.text)
             if how == "content" and (owner is None or abs(q.cue.start - m.start) < abs(owner.cue.start - m.start)):
                 owner = q

@@ -18,6 +18,7 @@ Only outermost quotes are returned; what is nested inside them belongs to their 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE, GUILLEMET, SINGLE = "double", "guillemet", "single"
@@ -116,6 +117,10 @@ def _mark(text: str, i: int, hi: int) -> tuple[str | None, int]:
     return FAMILY.get(ch), 1
 
 
+# A transcript's next speaker ('"PENCE: Well, ...'): a new quotation, not the last one running on.
+_TURN = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:\s")
+
+
 def pair_quotes(text: str) -> list[Marked]:
     """Outermost quotes of `text`, in order."""
     out: list[Marked] = []
@@ -140,7 +145,7 @@ def pair_quotes(text: str) -> list[Marked]:
         i = lo
         if carry is not None:
             family, width = _mark(text, first, hi)
-            if family == carry[1]:
+            if family == carry[1] and not _TURN.match(text, first + width, hi):
                 stack.append((carry[0], carry[1], carry[2] + 1, carry[3]))
                 i = first + width
             else:
