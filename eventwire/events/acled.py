@@ -259,8 +259,9 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         if e.get("status") not in _COUNTABLE:
             continue
         for c in e.get("casualties") or []:
-            if c.get("kind") == "killed" and c.get("acled", c.get("value")) is not None:
-                counts.setdefault((c.get("start"), c.get("end")), c.get("acled", c.get("value")))
+            point = c.get("acled", c.get("value"))
+            if c.get("kind") == "killed" and point is not None:
+                counts.setdefault((c.get("start"), c.get("end")), point)
     spans = outermost(list(counts), lambda k: k)
     killed = sum(counts[k] for k in spans) if spans else None
     # the incident's actors: the coded event's, and those of the other violent events the report

@@ -320,7 +320,6 @@ def fate_of(word: str, lex: Lexicon) -> str | None:
     return next((kind for kind, spec in lex.casualty.items() if word in spec.get("adjs", ())), None)
 
 
-
 def segment_count(verb: Token, lex: Lexicon) -> Count | None:
     """The victims written just before a harm verb the parser left without them: "..., a soldier and
     a militant was killed", "..., 15 presumed JNIM militants killed", "at least one killed"."""

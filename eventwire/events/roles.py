@@ -339,9 +339,10 @@ def _rel_head(tok: Token) -> Token:
     return tok
 
 
-def _of_objects(noun: Token) -> list[Token]:
-    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-            if g.dep_ == "pobj"] if noun.pos_ in ("NOUN", "PROPN") else []
+def _of_objects(tok: Token) -> list[Token]:
+    """What a word's "of" names: "the throats of five civilians", "scores of soldiers"."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"]
 
 
 def roles(trigger_tok: Token, pattern: Pattern, s: Slots, plover: str | None,
@@ -445,8 +446,7 @@ class EntityIndex:
         seen = 0
         while seen < 3 and (t.lemma_.lower() in self.lex.lists.get("quantity_nouns", ()) or t.like_num) \
                 and self.at(t) is None:
-            ofs = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                   if g.dep_ == "pobj"]
+            ofs = _of_objects(t)
             if not ofs:
                 break
             t = ofs[0]

@@ -21,7 +21,6 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-_HEDGE_PARTICIPLES = {"presume", "suspect", "allege", "believe", "report", "claim"}
 ORDER = ("denied", "attributed", "hypothetical", "negated")
 _EDGE_REPORT = {"ccomp", "parataxis", "xcomp", "advcl", "conj-report"}
 MAX_STEPS = 12
@@ -80,6 +79,19 @@ def _modal(tok: Token, lex: Lexicon) -> Token | None:
         if c.dep_ == "aux" and c.lower_ == "can" and tok.tag_ in ("VB",):
             return c
     return None
+
+
+def _hedges_actors(t: Token, head: Token, dep: str) -> bool:
+    """A hedge participle the parser made a verb that only says who the actors were: "presumed ISGS
+    militants attacked ..." (no subject of its own), "gunmen believed to be with AQIM shot dead ..."
+    (its infinitive comes first; the clause's subject, if the parser gave it one, is in that phrase)."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in head.children):
+        return True
+    if dep not in ("ccomp", "xcomp", "conj"):
+        return False
+    inf = [c for c in head.children if c.dep_ == "xcomp" and c.i < t.i and c is not t and
+           any(g.tag_ == "TO" for g in c.children)]
+    return bool(inf) and all(c.i > inf[0].i for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _predicative(t: Token) -> bool:
@@ -305,16 +317,8 @@ class StatusFinder:
         lists = self.lex.lists
         dep = t.dep_
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HEDGE_PARTICIPLES and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in head.children):
-            return   # "presumed ISGS militants attacked ...": an adjective the parser took for a verb
-        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HEDGE_PARTICIPLES and dep in ("ccomp", "xcomp", "conj"):
-            # "gunmen believed to be with AQIM shot dead ...": the hedge is on who they were; the
-            # clause's own subject, if the parser gave it one, is a word of the infinitive's phrase
-            inf = [c for c in head.children if c.dep_ == "xcomp" and c.i < t.i and c is not t and
-                   any(g.tag_ == "TO" for g in c.children)]
-            if inf and all(c.i > inf[0].i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
-                return
+        if head.pos_ in ("VERB", "AUX") and lemma in lists.get("hedge_participles", ()) and _hedges_actors(t, head, dep):
+            return
         if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "parataxis", "xcomp", "dobj", "pcomp"):
             claimish = t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lists.get("reporting_nouns", ())
             if lemma in lists.get("deny_verbs", ()) and dep in ("ccomp", "xcomp", "dobj", "pcomp") and claimish:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-MAX_LIST = 12   # conjuncts climbed per name: a list of hundreds of names stays linear
+MAX_LIST = 12   # conjuncts climbed per name ("stormed A, B and C"): a list of hundreds stays linear
 
 
-def _list_top(tok: Token) -> Token:
+def list_first(tok: Token, names_only: bool = False) -> Token:
+    """The first conjunct of the list `tok` is in ("stormed A, B and C": A), climbing at most
+    MAX_LIST steps so that a list of hundreds of names stays linear; `names_only` stops at a head
+    that is no proper noun."""
     for _ in range(MAX_LIST):
-        if tok.dep_ != "conj" or tok.head.i == tok.i:
+        if not (tok.dep_ == "conj" and tok.head.i != tok.i and (tok.head.pos_ == "PROPN" or not names_only)):
             break
         tok = tok.head
     return tok
@@ -39,10 +42,10 @@ def coordinated_names(doc: Doc, seeds: list[tuple[int, int]], taken: list[tuple[
     """(span, seed) of proper names coordinated with a seed (token span of a located toponym),
     outside every `taken` character span, not a known person's name, with an NER label in `labels`
     or none."""
-    tops = {_list_top(doc[s:e].root).i: (s, e) for s, e in seeds}
+    tops = {list_first(doc[s:e].root).i: (s, e) for s, e in seeds}
     out: list[tuple[Span, tuple[int, int]]] = []
     for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or _list_top(tok).i not in tops:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or list_first(tok).i not in tops:
             continue
         if tok.dep_ != "conj" and not any(c.dep_ == "conj" for c in tok.children):
             continue
@@ -54,5 +57,5 @@ def coordinated_names(doc: Doc, seeds: list[tuple[int, int]], taken: list[tuple[
         if any(a < span.end_char and span.start_char < b for a, b in taken):
             continue
         if all(span.start != o.start for o, _ in out):
-            out.append((span, tops[_list_top(tok).i]))
+            out.append((span, tops[list_first(tok).i]))
     return out

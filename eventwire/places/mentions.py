@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..actors.lexicon import entry
-from .coordination import coordinated_names
+from .coordination import coordinated_names, list_first
 from .fold import key
 from .gazetteer import Gazetteer
 from .language import Words, words
@@ -30,7 +30,6 @@ RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", 
 MISLABELS = {"NORP", "PRODUCT", "LANGUAGE", "WORK_OF_ART"}
 RESCUE_POP = 50_000
 BIG_CITY = 500_000
-MAX_LIST_CLIMB = 12   # names back up a list ("stormed A, B and C") to find the verb or preposition
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minister", "general", "gen", "judge", "coach",
           "senator", "sen", "rep", "gov", "governor", "mayor", "lt", "col", "capt", "sgt", "officer", "st"}
 # Prepositions after which a proper name is read as a place.
@@ -141,13 +140,18 @@ def _after_direction(doc: Doc, span: Span, w: Words) -> bool:
     return j >= 0 and doc[j].lower_ in STRONG_LOCATIVE
 
 
+def _by_rule(doc: Doc, span: Span, label: str, name: str, rule: str, cued: bool = False) -> Mention:
+    """A mention no gazetteer label gave, with the rule that found it; `cued`: the text itself
+    says it is a place."""
+    m = _mention(doc, span, label, None, name)
+    m.evidence.append(rule)
+    m.cued = m.cued or cued
+    return m
+
+
 def _territory_object(span: Span, w: Words, verbs: frozenset | None = None) -> bool:
     """"captured Knin", "entered Palmyra", "thronged Hama" (also in coordination: "stormed A and B")."""
-    root = span.root
-    for _ in range(MAX_LIST_CLIMB):   # bounded: a list of hundreds of names stays linear
-        if not (root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN"):
-            break
-        root = root.head
+    root = list_first(span.root, names_only=True)
     return root.dep_ == "dobj" and root.head.lemma_.lower() in (w.territory_verbs if verbs is None else verbs)
 
 
@@ -178,11 +182,7 @@ def _place_context(doc: Doc, span: Span, w: Words) -> bool:
     the list it ends ("at Kafr Naya and Deir Maqran")."""
     if _locative_before(doc, span.start) in STRONG_LOCATIVE or _territory_object(span, w):
         return True
-    root = span.root
-    for _ in range(MAX_LIST_CLIMB):
-        if not (root.dep_ == "conj" and root.head.i != root.i):
-            break
-        root = root.head
+    root = list_first(span.root)
     return root.i != span.root.i and (_locative_before(doc, root.left_edge.i) in STRONG_LOCATIVE
                                       or _territory_object(doc[root.left_edge.i:root.i + 1], w))
 
@@ -372,35 +372,26 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             relative = relative_phrase(doc, span.start, span.end)
             if (prep in STRONG_LOCATIVE or paren or relative) and _known_city(gaz, name, 1000 if not paren else 0):
-                m = _mention(doc, span, "rescued", None, name)
-                m.evidence.append("rule:location-context")
-                out.append(m)
+                out.append(_by_rule(doc, span, "rescued", name, "rule:location-context"))
             elif _named_by_kind_noun(doc, span, w) or _after_direction(doc, span, w):
                 m = _mention(doc, span, "named", None, name)   # _mention records the kind-of-place noun
                 if "rule:kind-of-place-noun" not in m.evidence:
                     m.evidence.append("rule:direction-before-name")
                 out.append(m)
             elif _territory_object(span, w) and name not in surnames and _known_city(gaz, name):
-                m = _mention(doc, span, "rescued", None, name)
-                m.evidence.append("rule:object-of-territory-verb")
-                m.cued = True   # the verb says it is a place
-                out.append(m)
+                # the verb says it is a place
+                out.append(_by_rule(doc, span, "rescued", name, "rule:object-of-territory-verb", cued=True))
             elif not kb and _generic_led(span, w) and _place_context(doc, span, w) \
                     and not gaz.lookup(name) and _unknown_spot(doc, span):
-                m = _mention(doc, span, "named", None, name)   # "captured Tal Al-Bardah" (tagged an organisation)
-                m.evidence.append("rule:place-name-generic")
-                m.cued = True
-                out.append(m)
+                # "captured Tal Al-Bardah" (tagged an organisation)
+                out.append(_by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True))
             elif ent.label_ == "PERSON" and prep in w.spots and not kb and not gaz.lookup(name) \
                     and name not in surnames and _unknown_spot(doc, span):
-                m = _mention(doc, span, "named", None, name)   # "fighting in Tal Al-Bardah" (tagged a person)
-                m.evidence.append("rule:location-context")
-                out.append(m)
+                # "fighting in Tal Al-Bardah" (tagged a person)
+                out.append(_by_rule(doc, span, "named", name, "rule:location-context"))
             elif _territory_object(span, w, w.place_only_verbs) and name not in surnames and not gaz.lookup(name):
-                m = _mention(doc, span, "named", None, name)   # "stormed Tal Al-Bardah": a place nobody knows
-                m.evidence.append("rule:object-of-territory-verb")
-                m.cued = True
-                out.append(m)
+                # "stormed Tal Al-Bardah": a place nobody knows
+                out.append(_by_rule(doc, span, "named", name, "rule:object-of-territory-verb", cued=True))
             elif ent.label_ in MISLABELS and len(name.split()) <= 3 and _known_city(gaz, name, RESCUE_POP):
                 m = _mention(doc, span, "rescued", None, name)
                 m.evidence.append("rule:known-place-mislabelled")
@@ -420,13 +411,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             m = _mention(doc, span, "named", None, name)
         elif (_locative_before(doc, span.start) in STRONG_LOCATIVE or _after_direction(doc, span, w)
               or _territory_object(span, w)) and _known_city(gaz, name, 1000):
-            m = _mention(doc, span, "rescued", None, name)
-            m.evidence.append("rule:location-context")
-            m.cued = True
+            m = _by_rule(doc, span, "rescued", name, "rule:location-context", cued=True)
         elif _generic_led(span, w) and _place_context(doc, span, w) and not gaz.lookup(name):
-            m = _mention(doc, span, "named", None, name)
-            m.evidence.append("rule:place-name-generic")
-            m.cued = True
+            m = _by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True)
         else:
             continue
         out.append(m)
@@ -449,9 +436,8 @@ def _listed_with_places(doc: Doc, found: list[Mention], surnames: set[str]) -> l
         span = hyphenated(doc, bare(part), w)
         if not capitalised(span.text) or span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
             continue
-        m = _mention(doc, span, "named", None, span.text)
-        m.evidence.append("rule:listed-with-place")
-        m.cued, m.listed_with = True, seeds[seed]
+        m = _by_rule(doc, span, "named", span.text, "rule:listed-with-place", cued=True)
+        m.listed_with = seeds[seed]
         out.append(m)
     return out
 

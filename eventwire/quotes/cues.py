@@ -10,13 +10,13 @@ from spacy.tokens import Doc, Token
 
 from ._tree import children, rights
 from .lexicon import Entry, Lexicon
+from .marks import CLOSING_MARKS, TRANSCRIPT_NAME
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 # A dash quote ends its line after a few words: "... – official", "... – Russian MFA".
 MAX_DASH_SPEAKER_WORDS = 5
 MAX_DASH_LINE = 400      # a headline's length: longer lines are signed quotations or nothing
 MAX_SIGNED_LINE = 3000
-CLOSING_MARKS = "\"\u201d\u2019\u00bb"
 MAX_COLON_SPEAKER_TOKENS = 8
 
 
@@ -236,7 +236,7 @@ def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transc
 
 
 # an opening mark may stand before the name: a transcript quoted paragraph by paragraph ('"PENCE: ...')
-_TRANSCRIPT = re.compile(r"^\s*[\"\u201c]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):")
+_TRANSCRIPT = re.compile(r"^\s*[\"\u201c]?(" + TRANSCRIPT_NAME + "):")
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")

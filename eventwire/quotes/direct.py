@@ -288,8 +288,7 @@ class Resolver:
             return quote
         owner = parent = None
         for q in self.overlapping(m.inner_start, m.inner_end):
-            if q.cue.kind == "colon" and m.inner_start <= q.cue.start and q.end <= m.end:
-                # '"PENCE: Well, ...': a speaker's turn quoted whole; the words are after the name
+            if _turn(q, txt):   # a speaker's turn quoted whole: the words are after the name
                 self.consumed.add(id(q))
                 quote = _direct_from_cue(m, q.cue, "direct", "rule:quoted-turn")
                 quote.start = q.start

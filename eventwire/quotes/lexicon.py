@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import resources
+from .marks import CLOSING_MARKS
 
 STANCES = ("assert", "claim", "deny", "accuse", "warn", "ask", "praise", "concede", "confirm")
 
@@ -158,7 +159,8 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     if lex.dashes:
         alternatives = "|".join(re.escape(d) for d in sorted(lex.dashes, key=len, reverse=True))
         # after a space, or right after the closing mark of a quotation ('“...”― Name')
-        lex.dash_re = re.compile(r"(?:\s|(?<=[\"\u201d\u2019\u00bb]))(" + alternatives + r")\s+([^\n]{1,80})$")
+        lex.dash_re = re.compile(r"(?:\s|(?<=[" + re.escape(CLOSING_MARKS) + r"]))(" + alternatives
+                                 + r")\s+([^\n]{1,80})$")
     lex.colon = bool(headline.get("colon"))
     lex.title_verbs = bool(headline.get("title_verbs"))
     lex.headline_speakers = frozenset(headline.get("speakers") or ())

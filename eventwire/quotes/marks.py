@@ -28,6 +28,7 @@ FAMILY = {'"': DOUBLE, "\u201c": DOUBLE, "\u201d": DOUBLE, "\u201e": DOUBLE, "\u
           "\u2018": SINGLE, "\u2019": SINGLE, "'": SINGLE, "\u201a": SINGLE, "\u201b": SINGLE}
 OPENERS = set("\u201c\u201e\u201f\u00ab\u2039\u2018\u201a\u201b")
 CLOSERS = set("\u201d\u00bb\u203a\u2019")
+CLOSING_MARKS = '"' + "".join(sorted(CLOSERS))   # what may end a quotation, the straight mark too
 QUOTE_CHARS = "".join(FAMILY)
 _OPEN_BEFORE = set("([{<\u2014\u2013-/:") | set(FAMILY)
 _CLOSE_AFTER = set(".,;:!?)]}>\u2014\u2013-/\u2026") | set(FAMILY)
@@ -117,8 +118,10 @@ def _mark(text: str, i: int, hi: int) -> tuple[str | None, int]:
     return FAMILY.get(ch), 1
 
 
-# A transcript's next speaker ('"PENCE: Well, ...'): a new quotation, not the last one running on.
-_TURN = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:\s")
+# A transcript speaker's name in capitals before a colon ("PENCE: Well, ..."); after an opening mark
+# it starts a new quotation, not the last one running on.
+TRANSCRIPT_NAME = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}"
+_TURN = re.compile(TRANSCRIPT_NAME + r":\s")
 
 
 def pair_quotes(text: str) -> list[Marked]:
