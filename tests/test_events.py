@@ -111,6 +111,19 @@ def test_compound_actors_stay_lists(analyze):
     assert e["evidence"][0] == "verbs/en.yaml:break-relations"
 
 
+@pytest.mark.parametrize("text, sources", [
+    ("French and Malian troops killed six militants near Menaka.", {"FRA MIL", "MLI MIL"}),
+    ("US, British and French warplanes bombed the depot overnight.", {"USA MIL", "GBR MIL", "FRA MIL"}),
+    ("Nigerien and Chadian armed forces shelled rebel positions on Tuesday.", {"NER MIL", "TCD MIL"}),
+    ("Malian troops killed six militants near Menaka.", {"MLI MIL"}),
+])
+def test_coordinated_countries_over_one_agent_are_each_an_actor(analyze, text, sources):
+    a = analyze(text)
+    e = next(e for e in a.events if e["source"])
+    actors = {x.id: x.actor.code for x in a.entities if x.actor}
+    assert {actors.get(s) for s in e["source"]} == sources
+
+
 def test_passive_with_agent(analyze):
     a = analyze("Three Malian soldiers were killed by jihadists near Boni on Monday.")
     e = event(a, plover="ASSAULT")

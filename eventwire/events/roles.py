@@ -423,6 +423,15 @@ class EntityIndex:
         pick = min(headed or hits, key=lambda h: h[0])
         return pick[2]
 
+    def all_at(self, tok: Token) -> list:
+        """The entity at `tok` and those sharing its very mention ("French and Malian troops")."""
+        first = self.at(tok)
+        if first is None:
+            return []
+        spans = {(m.start, m.end) for m in first.mentions if m.token == tok.i}
+        return [first] + [h[2] for h in self.cover[tok.i]
+                          if h[2] is not first and (h[3].start, h[3].end) in spans]
+
     def actor_of(self, eid: str):
         e = self.entities.get(eid)
         return e.actor if e else None
@@ -470,7 +479,7 @@ class EntityIndex:
             if countries:
                 return countries
         if e is not None:
-            return [e.id]
+            return [x.id for x in self.all_at(t)]
         if relational:
             pp = self._pp_entities(t, ("in",))
             if pp:
