@@ -124,6 +124,18 @@ def test_coordinated_countries_over_one_agent_are_each_an_actor(analyze, text, s
     assert {actors.get(s) for s in e["source"]} == sources
 
 
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen shot at a group of farmers near Gao on Sunday.", "farmers"),
+    ("Police fired at a group of students outside the school.", "students"),
+    ("On Tuesday, militiamen looted and burned the homes of several traders.", "traders"),
+])
+def test_targets_of_a_trigger_with_its_own_preposition_or_a_shared_object(analyze, text, target):
+    a = analyze(text)
+    ents = {e.id: e for e in a.entities}
+    e = a.events[0]
+    assert any(target in m.text for t in e["target"] for m in ents[t].mentions), (e["trigger"], e["target"])
+
+
 def test_passive_with_agent(analyze):
     a = analyze("Three Malian soldiers were killed by jihadists near Boni on Monday.")
     e = event(a, plover="ASSAULT")

@@ -116,7 +116,7 @@ def logical(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         for c in v.children:
             # "abducted and executed two civilians": only when the verbs stand side by side
             if c.dep_ == "conj" and c.pos_ == "VERB" and 0 < c.i - v.i <= 3 and not any(
-                    g.dep_ == "prep" for g in v.children):
+                    g.dep_ == "prep" and g.i > v.i for g in v.children):
                 shared = _children(c, ("dobj",))
                 if shared:
                     obj = shared
@@ -363,6 +363,11 @@ def roles(trigger_tok: Token, pattern: Pattern, s: Slots, plover: str | None,
                 t for t in DEFAULT_NOUN_TARGETS if t != "of")
         else:
             tgt_slots = DEFAULT_VERB_TARGETS
+        # a phrase that ends in its preposition takes the target there: "shot at", "fired into"
+        # (not "met on the sidelines", whose preposition's object is part of the phrase)
+        own = tuple(c.lower_ for c in trigger_tok.children if c.dep_ == "prep" and c.i in consumed
+                    and not any(g.i in consumed for g in c.children))
+        tgt_slots = own + tuple(t for t in tgt_slots if t not in own)
     source: list[Token] = []
     for slot in src_slots:
         got = [t for t in s.get(slot) if t.i not in consumed and not _is_time(t)]
