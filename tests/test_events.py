@@ -311,6 +311,13 @@ def test_an_execution_is_one_sided_even_with_no_victim_named(analyze):
     assert rec["sub_event_type"] == "Armed clash"
 
 
+def test_an_ambush_set_off_by_a_mine_is_a_fight_but_a_mine_alone_is_not(analyze):
+    a = analyze("Militants ambushed a gendarmerie convoy with an IED near Ayorou on Monday.")
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
+    a = analyze("An IED struck a gendarmerie convoy near Ayorou on Monday.")
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
 def test_an_explosion_with_shooting_is_a_fight_but_rockets_fired_are_not_shooting(analyze):
     a = analyze("A roadside bomb hit an army convoy near Gao. The attackers then opened fire on the soldiers.")
     assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"

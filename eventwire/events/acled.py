@@ -157,10 +157,12 @@ _COUNTABLE = ("asserted", "attributed")
 
 
 def _ground_fighting(e: dict) -> bool:
-    """A clash, or shooting (CAMEO 193, or a firearm named), beside an explosion or a shelling:
-    the remote attack was part of a fight on the ground."""
+    """A clash, an ambush or an assault (`ground_assault_words`), or shooting (CAMEO 193, or a
+    firearm named), beside an explosion or a shelling, or an ambush set off by one: the remote
+    attack was part of a fight on the ground."""
     weapons = [x for x in e.get("evidence") or [] if ":instruments:" in x]
-    return e["acled"].get("rule") == "clash" or any(x.endswith(":instruments:firearms") for x in weapons) or \
+    return e["acled"].get("rule") == "clash" or e["acled"].get("ground") or \
+        any(x.endswith(":instruments:firearms") for x in weapons) or \
         (e.get("cameo", "").startswith("193") and not weapons)   # "rockets fired at the camp" is no shooting
 
 
@@ -249,7 +251,7 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             sub in ("Armed clash", "Attack", "Abduction/forced disappearance") and primary["acled"].get("rule") != "territory":
         sub = _who_fought(usable, sub, events)
     if primary["acled"]["event_type"] == "Explosions/Remote violence" and sub != "Chemical weapon" and any(
-            _ground_fighting(e) for e in usable if e is not primary):
+            _ground_fighting(e) for e in usable if e is not primary or e["acled"].get("ground")):
         sub = "Armed clash"   # "shelling and exchanges of gunfire", "an IED attack followed by gunfire"
     if any("verbs/en.yaml:instruments:chemical" in (e.get("evidence") or []) for e in usable):
         sub = "Chemical weapon"   # whatever delivered it
