@@ -136,6 +136,12 @@ def test_targets_of_a_trigger_with_its_own_preposition_or_a_shared_object(analyz
     assert any(target in m.text for t in e["target"] for m in ents[t].mentions), (e["trigger"], e["target"])
 
 
+def test_an_attack_by_someone_on_something_keeps_its_target(analyze):
+    a = analyze("An attack by suspected jihadist gunmen on MSA positions in Inekar left four dead.")
+    e = event(a, plover="ASSAULT")
+    assert e["target"] and e["acled"]["target_class"] == "armed"
+
+
 def test_passive_with_agent(analyze):
     a = analyze("Three Malian soldiers were killed by jihadists near Boni on Monday.")
     e = event(a, plover="ASSAULT")

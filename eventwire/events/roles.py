@@ -293,6 +293,11 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
         if c.dep_ == "compound":
             s.compound.append(c)
     s.preps = preps(noun)
+    for by in s.preps.get("by", []):
+        # "an attack by gunmen on the base": the parser hangs the target on the attackers
+        for k, v in preps(by).items():
+            if k in ("on", "against", "upon"):
+                s.preps.setdefault(k, []).extend(v)
     gov = light or noun.head
     if light is not None:
         subj, obj = logical(light)
