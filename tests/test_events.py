@@ -324,6 +324,11 @@ def test_an_ambush_set_off_by_a_mine_is_a_fight_but_a_mine_alone_is_not(analyze)
     assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Remote explosive/landmine/IED"
 
 
+def test_an_attack_told_with_the_exchange_of_fire_it_led_to_is_a_fight(analyze):
+    a = analyze("Gunmen raided the hamlet of Tin, with exchanges of fire between the gunmen and local hunters.")
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
+
+
 def test_an_explosion_with_shooting_is_a_fight_but_rockets_fired_are_not_shooting(analyze):
     a = analyze("A roadside bomb hit an army convoy near Gao. The attackers then opened fire on the soldiers.")
     assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
