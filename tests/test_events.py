@@ -142,6 +142,14 @@ def test_an_attack_by_someone_on_something_keeps_its_target(analyze):
     assert e["target"] and e["acled"]["target_class"] == "armed"
 
 
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen killed an off-duty policeman near the market.", True),
+    ("The new law will eliminate duties on imported rice.", False),
+])
+def test_an_unless_word_describing_the_victim_does_not_unsay_the_killing(analyze, text, killed):
+    assert any(e["cameo"] == "1823" for e in analyze(text).events) == killed
+
+
 def test_passive_with_agent(analyze):
     a = analyze("Three Malian soldiers were killed by jihadists near Boni on Monday.")
     e = event(a, plover="ASSAULT")
