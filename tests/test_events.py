@@ -410,6 +410,7 @@ def test_headline_and_body_are_one_event(analyze):
     # the army named elsewhere in the sentence does not make marching protesters troops
     ("Thousands of protesters marched in Zinder in support of the army fighting Boko Haram.", "Protests",
      "Peaceful protest"),
+    ("Hundreds of military wives marched through Gao on Friday.", "Protests", "Peaceful protest"),
     # an unarmed crowd clashing with state forces riots; villagers against jihadists fight
     ("Clashes took place between students and police in Zinder on Monday.", "Riots", "Violent demonstration"),
     ("Villagers clashed with jihadists near Tillia.", "Battles", "Armed clash"),
