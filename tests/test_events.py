@@ -411,6 +411,10 @@ def test_headline_and_body_are_one_event(analyze):
     ("Thousands of protesters marched in Zinder in support of the army fighting Boko Haram.", "Protests",
      "Peaceful protest"),
     ("Hundreds of military wives marched through Gao on Friday.", "Protests", "Peaceful protest"),
+    # staff of an armed or international body are civilians; its convoy is not
+    ("Gunmen shot dead a MINUSMA contractor in Gao on Friday.", "Violence against civilians", "Attack"),
+    ("Gunmen wounded two UNICEF staff members near Menaka.", "Violence against civilians", "Attack"),
+    ("Gunmen attacked a MINUSMA convoy near Gao.", "Battles", "Armed clash"),
     # an unarmed crowd clashing with state forces riots; villagers against jihadists fight
     ("Clashes took place between students and police in Zinder on Monday.", "Riots", "Violent demonstration"),
     ("Villagers clashed with jihadists near Tillia.", "Battles", "Armed clash"),

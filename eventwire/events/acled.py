@@ -24,8 +24,15 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
     if not entities and not heads:
         return "none"
     classes = []
+    staff = lists.get("civilian_staff_nouns", ())
+    staff_heads = {h.i for h in heads if h.lemma_.lower() in staff or h.lower_ in staff or
+                   f"{h.doc[h.i - 1].lower_} {h.lower_}" in staff}
+    staff_words = {t.i for h in heads if h.i in staff_heads for t in h.subtree if t.i <= h.i}
     for e in entities:
         a = e.actor
+        if any(m.token in staff_words for m in e.mentions):
+            classes.append("civilian")   # "a MINUSMA contractor": employed by an armed body, unarmed
+            continue
         if a is None or not a.sector:
             if e.type == "PERSON":
                 classes.append("civilian")
@@ -45,7 +52,9 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
             continue
         # the words before the head: "a military convoy", "a Malian army position"
         mods = " ".join(t.lower_ for t in h.subtree if t.i < h.i)[-80:] + " " + h.lower_
-        if lemma in lists.get("protester_nouns", ()):
+        if h.i in staff_heads:
+            classes.append("civilian")
+        elif lemma in lists.get("protester_nouns", ()):
             classes.append("protesters")
         elif lemma in lists.get("armed_targets", ()) or any(w in mods for w in (
                 "military", "army", "soldier", "minusma", "barkhane", "gendarmerie", "police", "security forces",
