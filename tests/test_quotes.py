@@ -304,6 +304,9 @@ def test_stance_of_each_cue_class(analyze, text, cue, stance):
     ("We now know that the bureau is investigating the foundation.", "that the bureau is investigating the foundation",
      "know", "claim"),
     ("The senator knows the state well.", None, None, None),
+    ("Party leaders see him as a valuable asset.", "him as a valuable asset", "see", "claim"),  # a view: object + predicate
+    ("Residents saw the convoy as it passed.", None, None, None),  # "as" opens a clause of time
+    ("Younger voters prefer the senator.", "the senator", "prefer", "praise"),  # a stand (`attitude.objects`)
 ])
 def test_attitude_verbs_need_a_proposition(analyze, text, content, cue, stance):
     # cognition and attitude verbs report a clause with its own subject or "that", an object only

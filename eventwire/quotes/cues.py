@@ -338,6 +338,8 @@ def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts:
     lemma = lemma or tok.lemma_.lower()
     if lemma in lex.attitude_objects and any(c.dep_ == "dobj" for c in children(tok)):
         return _held_by_speaker(_holder(tok), lex, named, starts)
+    if lex.frame(lemma).object == "predicate" and _small_clause(tok):
+        return _held_by_speaker(_holder(tok), lex, named, starts)  # "sees Cruz as a uniter": a view held
     own = lemma in lex.intentions  # "plans to run": the infinitive is the plan
 
     def proposition(g: Token) -> bool:
@@ -348,6 +350,14 @@ def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts:
                for c in children(tok)):
         return False
     return _held_by_speaker(_holder(tok), lex, named, starts)
+
+
+def _small_clause(tok: Token) -> bool:
+    """An object with its predicate ("sees the deal as a surrender", "considers him a liar"):
+    a proposition without a verb of its own."""
+    obj = next((c for c in children(tok) if c.dep_ == "dobj"), None)
+    return obj is not None and any(c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+                                   for c in children(tok))
 
 
 def adjective_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> Entry | None:
