@@ -38,6 +38,10 @@ import pytest
     ("The minister alluded to her failings.", "her failings", "alluded"),
     ("The minister likened the deal to a surrender.", "the deal to a surrender", "likened"),
     ("Analysts credited the reform with lowering prices.", "the reform with lowering prices", "credited"),
+    # verbs of saying again or in full, whose object is what was said
+    ("The senator recalled the night of the attack.", "the night of the attack", "recalled"),
+    ("The governor stated his intention to run.", "his intention to run", "stated"),
+    ("The minister recounted a talk with the rebels.", "a talk with the rebels", "recounted"),
 ])
 def test_frames_say_where_the_content_is(analyze, text, content, cue):
     # an object with what the parse hung after it, a topic, a for-clause; one quote per report
@@ -51,6 +55,7 @@ def test_frames_say_where_the_content_is(analyze, text, content, cue):
     "Clinton stayed ahead in the polls through the summer.",  # polls in general are a standing
     "The storm lashed the coast.",                          # lashing is speech only at someone
     "The bank credited the account.",                       # crediting is praise only with what for
+    "Mali recalled its ambassador from Paris.",             # a diplomatic recall (`except`)
 ])
 def test_no_report_without_a_reported_content(analyze, text):
     assert [q for q in analyze(text).quotes if q["kind"] == "indirect"] == []
