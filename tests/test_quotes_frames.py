@@ -42,6 +42,8 @@ import pytest
     ("The senator recalled the night of the attack.", "the night of the attack", "recalled"),
     ("The governor stated his intention to run.", "his intention to run", "stated"),
     ("The minister recounted a talk with the rebels.", "a talk with the rebels", "recounted"),
+    ("The governor outlined a plan to cut taxes.", "a plan to cut taxes", "outlined"),
+    ("The senator chided the president for his remarks.", "the president for his remarks", "chided"),
 ])
 def test_frames_say_where_the_content_is(analyze, text, content, cue):
     # an object with what the parse hung after it, a topic, a for-clause; one quote per report
