@@ -44,6 +44,8 @@ import pytest
     ("The minister recounted a talk with the rebels.", "a talk with the rebels", "recounted"),
     ("The governor outlined a plan to cut taxes.", "a plan to cut taxes", "outlined"),
     ("The senator chided the president for his remarks.", "the president for his remarks", "chided"),
+    ("The senator hinted at a run for governor.", "a run for governor", "hinted"),
+    ("The candidate boasted of his wealth on Monday.", "his wealth", "boasted"),
 ])
 def test_frames_say_where_the_content_is(analyze, text, content, cue):
     # an object with what the parse hung after it, a topic, a for-clause; one quote per report
