@@ -43,7 +43,7 @@ def np_span(head: Token) -> Span:
         if "\n" in tok.text:
             end = tok.i
             break
-    while end > head.i + 1 and (doc[end - 1].text in {",", "-", "\u2013", "\u2014", "("} or doc[end - 1].is_space
+    while end > head.i + 1 and (doc[end - 1].text in {",", "-", "--", "\u2013", "\u2014", "("} or doc[end - 1].is_space
                                 or doc[end - 1].dep_ == "case"):  # "Niger's statement": Niger
         end -= 1
     while start < head.i and (doc[start].dep_ in ("punct", "cc") or doc[start].is_space):
