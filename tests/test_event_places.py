@@ -175,6 +175,14 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     ("A policeman was killed in Tel Abyad on Monday.", "killed", ["Tel Abyad"]),
     # names listed with a place are places of the event too, known or not
     ("Gunmen killed ten people in Kwande, Tamboro and Logo on Friday.", "killed", ["Kwande", "Tamboro", "Logo"]),
+    # a list of phrases of one preposition on the event ("six in A, four in B and two in C") is all its
+    # places; a phrase after a comma alone, or before the verb, only situates the spot
+    ("Gunmen shot dead six people in Gao, four in Timbuktu and two more in Kidal.", "shot",
+     ["Gao", "Timbuktu", "Kidal"]),
+    ("Some 5,000 people marched in Bamako and another 2,000 in Sikasso on Saturday.", "marched",
+     ["Bamako", "Sikasso"]),
+    ("Soldiers killed two gunmen in the town of Sevare, in the central region of Mopti.", "killed", ["Sevare"]),
+    ("In Mopti on Friday, soldiers shot and killed two gunmen in the town of Sevare.", "shot", ["Sevare"]),
 ])
 def test_the_event_place(analyze, text, trigger, places):
     assert where(event(analyze(text), trigger)) == places
