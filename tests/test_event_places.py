@@ -183,6 +183,15 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
      ["Bamako", "Sikasso"]),
     ("Soldiers killed two gunmen in the town of Sevare, in the central region of Mopti.", "killed", ["Sevare"]),
     ("In Mopti on Friday, soldiers shot and killed two gunmen in the town of Sevare.", "shot", ["Sevare"]),
+    # a passive agent or a partner is an actor; on a verb a source, and another verb's destination, is
+    # where something came from or went, not where the event happened; the event's own end stays
+    ("Soldiers patrolled the streets on the lookout for rebels armed and trained by Niger.", "patrolled", []),
+    ("Gunmen shot dead three men accused of collaborating with Mali.", "shot", []),
+    ("Israel seized the land from Syria in 1967.", "seized", []),
+    ("Soldiers shot a youth suspected of infiltrating from Niger.", "shot", []),
+    ("The rebel leader was captured in May and later handed over to Niger.", "captured", []),
+    ("France deployed 500 troops to Mali on Monday.", "deployed", ["Mali"]),
+    ("Police shot a smuggler on the border with Niger on Monday.", "shot", ["Niger"]),
 ])
 def test_the_event_place(analyze, text, trigger, places):
     assert where(event(analyze(text), trigger)) == places

@@ -102,10 +102,15 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         return None, hops, True, nested              # "US-led", "Britain-based", "Turkish-backed"
     if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS:
         return None, hops, True, nested              # the subject or object of another verb: an actor
+    first_prep = True
     while t.i not in own and hops < MAX_DEPTH:
         head = t.head
         if head.i == t.i:
             return t, hops, False, nested
+        if t.dep_ == "pobj" and first_prep and head.lower_ != "of":
+            first_prep = False
+            if _not_a_setting(head, own, w):
+                return None, hops, True, nested
         if t.dep_ in _DESCRIPTIVE_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in own:
             np_head = head
             while np_head.dep_ == "compound" and np_head.head.i != np_head.i and np_head.head.pos_ in ("NOUN", "PROPN"):
@@ -122,6 +127,21 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         if t.pos_ in _VERBS and t.i not in own and not (t.dep_ == "acl" and t.lemma_ in _NAMING):
             return t, hops, False, nested
     return t, hops, False, nested
+
+
+def _not_a_setting(prep: Token, own: set[int], w: Words) -> bool:
+    """The preposition of a toponym's phrase makes it no setting: a passive agent or a partner is an
+    actor ("armed by Pakistan", "collaborators with Israel"; not "the frontier with X", a place noun);
+    on a verb a source is where something came from ("captured the heights from Syria"), and on a verb
+    other than the event's own a path's end where something went ("captured, then handed over to
+    Singapore"; the event's own "deployed to Syria" keeps its end)."""
+    if prep.dep_ == "agent":
+        return True
+    if prep.lower_ in w.partners:
+        return not _placeish(prep.head, w, set())
+    if prep.head.pos_ not in _VERBS:
+        return False
+    return prep.lower_ in w.source or (prep.lower_ in w.path and prep.head.i not in own)
 
 
 MAX_DEPTH = 60          # head chains longer than this (flattened tables) are cut: bounded time
