@@ -192,6 +192,8 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     ("The rebel leader was captured in May and later handed over to Niger.", "captured", []),
     ("France deployed 500 troops to Mali on Monday.", "deployed", ["Mali"]),
     ("Police shot a smuggler on the border with Niger on Monday.", "shot", ["Niger"]),
+    # a locative phrase inside an actor's mention says where the actor was
+    ("Sherman, the general who marched through Georgia, died in 1891.", "marched", ["Georgia"]),
 ])
 def test_the_event_place(analyze, text, trigger, places):
     assert where(event(analyze(text), trigger)) == places

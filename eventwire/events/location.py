@@ -344,6 +344,15 @@ def _list_gap(doc: Doc, before: _Candidate, prep_before: Token, prep: Token) -> 
     return "," if any(t.text == "," for t in gap) else None
 
 
+def _located_actor(root: Token, start: int, end: int, w: Words) -> bool:
+    """A toponym inside an actor's mention by a locative phrase of its own says where the actor was
+    ("the general who marched through Georgia", "the police in Serbia"): it is no part of the actor."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head                     # "attacks in A and B"
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in w.locative and start <= prep.head.idx < end
+
+
 def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], places: list[dict],
          exclude: list[tuple[int, int]], others: set[int] = frozenset(), lang: str = "en") -> Link:
     """`places`: the analysis's places, then its unresolved ones (marked `unresolved`); `others`:
@@ -363,10 +372,11 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
     exclude = [(a, b) for a, b in exclude if a < sent.end_char and b > sent.start_char]
     found = []
     for s, e, p in inside:
-        if not any(a < e and s < b for a, b in exclude):
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and len(span):
-                found.append((s, e, p, span.root))
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if not any(a < e and s < b and not _located_actor(span.root, a, b, w) for a, b in exclude):
+            found.append((s, e, p, span.root))
     mention_roots = {r.i for *_, r in found}
     cands = []
     for s, e, p, root in found:
