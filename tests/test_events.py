@@ -274,6 +274,15 @@ def test_fatality_counts(analyze, text, low, high, said):
         assert f["text"] == said
 
 
+@pytest.mark.parametrize("text, dead", [
+    ("3 gendarmes killed and 5 others wounded in an ambush near Tera.", 3),
+    ("Two hostages seized in March were found executed near Kidal.", 2),
+])
+def test_a_count_with_its_own_fate_is_not_added_to_the_dead(analyze, text, dead):
+    a = analyze(text)
+    assert acled_record.record(a.events, a.entities, a.places)["fatalities"] == dead
+
+
 def test_killed_wounded_abducted_are_kept_apart(analyze):
     a = analyze("Two soldiers were killed and five others wounded, and three civilians were abducted.")
     kinds = {c["kind"]: c["min"] for e in a.events for c in e["casualties"]}

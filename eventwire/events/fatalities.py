@@ -279,8 +279,9 @@ def victims_count(heads: list[Token], lex: Lexicon, kind: str | None = None) -> 
                 h = before[-1]
         found = False
         for t in listed(h):
-            if any(g.dep_ == "amod" and (fate_of(g.lower_, lex) or kind) != kind for g in t.children):
-                continue   # "two gendarmes dead and one civilian wounded": the dead are not the wounded
+            if any((g.dep_ == "amod" or (g.dep_ == "acl" and t is not h)) and
+                   (fate_of(g.lower_, lex) or kind) != kind for g in t.children):
+                continue   # "two gendarmes dead and one civilian wounded", "3 killed and 5 others wounded
             c = count_of(t, lex)
             if c is not None:
                 parts.append(c)
