@@ -45,6 +45,19 @@ def status_of(analysis, trigger):
     ("Police offered a reward for information leading to the arrest and conviction of the gunmen.", "conviction",
      "hypothetical"),
     ("Police acted on a tip leading to the arrest of two men.", "arrest", "asserted"),
+    # an amount the parser gave the "for" phrase only measures the reward
+    ("The ministry is offering a reward of up to $2 million for information that leads to the capture of "
+     "the kidnappers.", "capture", "hypothetical"),
+    # a governor with a preposition that makes its object what is wanted
+    ("Villagers are waiting for the release of the hostages.", "release", "hypothetical"),
+    # "possible" after a superlative measures the event, it does not hedge it
+    ("The curfew followed the fiercest possible fighting in the city.", "fighting", "asserted"),
+    ("The curfew followed possible fighting in the city.", "fighting", "hypothetical"),
+    # what an attempt was made by was done; its goal, and any means of a plan, are only meant
+    ("The gunmen tried to free the prisoners by attacking the jail.", "attacking", "asserted"),
+    ("The gunmen tried to free the prisoners by attacking the jail.", "free", "hypothetical"),
+    ("The gunmen will try to free the prisoners by attacking the jail.", "attacking", "hypothetical"),
+    ("The gunmen plan to free the prisoners by attacking the jail.", "attacking", "hypothetical"),
     ("The army prevented the attack and the kidnapping.", "kidnapping", "negated"),
     # "on" brings a governor's complement ("a decision on", "pressure on")
     ("There was no decision on a meeting.", "meeting", "hypothetical"),
@@ -86,6 +99,12 @@ def status_of(analysis, trigger):
 def test_the_status_its_clause_gives(analyze, text, trigger, status):
     e = status_of(analyze(text), trigger)
     assert e["status"] == status, (e["status"], e["modality"])
+
+
+def test_a_noun_merged_into_its_governor_takes_the_governors_preposition(analyze):
+    e = status_of(analyze("The mayor might be targeted for assassination."), "targeted")
+    m = next(m for m in e["mentions"] if m["text"] == "assassination")
+    assert m.get("status", e["status"]) == "hypothetical", m
 
 
 def test_a_forecast_is_hypothetical_and_keeps_its_speaker(analyze):

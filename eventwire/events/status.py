@@ -130,6 +130,15 @@ def _purpose(tok: Token, lex: Lexicon | None = None) -> bool:
         and not (lex is not None and _ranked(tok, lex))
 
 
+def _measured(gov: Token) -> Token:
+    """ "a reward of $5 million for his capture": the parser hangs the phrase on the amount, but an
+    amount in an "of" phrase only measures its noun, and what the phrase is for is the noun's."""
+    amount = gov.pos_ == "NUM" or (gov.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in gov.children))
+    if amount and gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.pos_ in ("NOUN", "PROPN"):
+        return gov.head.head
+    return gov
+
+
 def _ranked(tok: Token, lex: Lexicon) -> bool:
     """"the last country to ratify", "the only state to condemn", "became the first to recognise":
     an infinitive on a noun ranked by an ordinal or "only" tells what that one did."""
@@ -287,12 +296,14 @@ class StatusFinder:
         lists = self.lex.lists
         noun = self._governed_noun(noun)
         gov = noun.head
+        pair = None
         if noun.dep_ == "pobj" and gov.pos_ == "ADP":
             if gov.lower_ not in lists.get("complement_preps", ()):
                 return   # "approved at a meeting", "sought peace by talks": not what is governed
-            if f"{gov.head.lemma_.lower()} {gov.lower_}" in lists.get("presupposing_governor_preps", ()):
+            pair = f"{gov.head.lemma_.lower()} {gov.lower_}"
+            if pair in lists.get("presupposing_governor_preps", ()):
                 return   # "looking into the attacks"
-            gov = gov.head
+            gov = _measured(gov.head)
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return
         if gov.i == noun.i:
@@ -303,7 +314,7 @@ class StatusFinder:
             for x in self._speaker_ids(gov):
                 if x not in st.denied_by:
                     st.denied_by.append(x)
-        elif lemma in lists.get("hypothetical_governors", ()):
+        elif lemma in lists.get("hypothetical_governors", ()) or pair in lists.get("hypothetical_governor_preps", ()):
             st.add("hypothetical", lemma)
         elif lemma in lists.get("negating_governors", ()) and \
                 noun.lemma_.lower() not in lists.get("speech_act_nouns", ()):   # "the demand was refused": made
@@ -357,7 +368,8 @@ class StatusFinder:
                 for x in self._speaker_ids(head.head):
                     if x not in st.denied_by:
                         st.denied_by.append(x)
-            elif gov in lists.get("hypothetical_governors", ()):   # "suspected of blowing up", "plans for attacking"
+            elif gov in lists.get("hypothetical_governors", ()) or \
+                    f"{gov} {head.lower_}" in lists.get("hypothetical_governor_preps", ()):   # "plans for attacking"
                 st.add("hypothetical", gov)
             elif gov in lists.get("negating_governors", ()):
                 st.add("negated", gov)
@@ -369,6 +381,11 @@ class StatusFinder:
                 st.add("hypothetical", lemma)
         elif head.pos_ == "ADJ" and dep in ("xcomp", "ccomp") and lemma in lists.get("hypothetical_governors", ()):
             st.add("hypothetical", lemma)
+
+    def _conative(self, t: Token, head: Token) -> bool:
+        """ "tried to free", "an attempt to shut down": an infinitive under a verb or noun of trying."""
+        return t.dep_ in ("xcomp", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
+            head.lemma_.lower() in self.lex.lists.get("conative_governors", ())
 
     def _hypothetical_predicate(self, noun: Token) -> Token | None:
         preds = self.lex.lists.get("hypothetical_predicates", ())
@@ -406,7 +423,9 @@ class StatusFinder:
             for c in trigger.children:
                 if c.dep_ in ("amod", "compound") and c.lower_ in lists.get("hedge_adjectives", ()):
                     if c.lower_ in lists.get("hypothetical_adjectives", ()):
-                        if bare:
+                        # "the severest possible crackdown": after a superlative it measures, not hedges
+                        if bare and not any(s.tag_ == "JJS" for s in list(c.children) + [
+                                s for s in trigger.children if s.i < c.i]):
                             st.add("hypothetical", c.lower_)
                     else:
                         st.add("attributed", c.lower_)
@@ -420,6 +439,7 @@ class StatusFinder:
             st.muted = frozenset(("negated",))
         t = anchor
         local = True   # still in the event's own clause (or one coordinated with it)
+        means = -1   # the verb a "by"/"through" phrase on the way up hangs from
         for _ in range(MAX_STEPS):
             if local:
                 if _negated(t, self.lex):
@@ -450,9 +470,16 @@ class StatusFinder:
                 break   # "investigate who shot down the plane": the shooting is presupposed
             if _presupposed(t, self.lex):
                 break
+            if t.i == means and self._conative(t, head):
+                # "tried to free them by storming the jail": the attempt was made by doing it, so the
+                # means is as real as the trying, whose own clause says the rest
+                local, t = True, head
+                continue
             self._edge(t, head, st)
             # a coordinated verb shares its head's auxiliaries and negation only with its subject
             local = local and (t.dep_ == "xcomp" or (t.dep_ == "conj" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)) or _predicative(t))
+            if t.dep_ == "pcomp" and head.lower_ in lists.get("means_preps", ()):
+                means = head.head.i
             t = head
         return st
