@@ -50,6 +50,21 @@ def status_of(analysis, trigger):
      "the kidnappers.", "capture", "hypothetical"),
     # a governor with a preposition that makes its object what is wanted
     ("Villagers are waiting for the release of the hostages.", "release", "hypothetical"),
+    # "ruled out" negates, "ruled that" does not
+    ("The court ruled that the army had shelled the market.", "shelled", "asserted"),
+    ("The president ruled out negotiating with the rebels.", "negotiating", "negated"),
+    # a promise, threat or plan kept: what it promised happened as surely as the keeping
+    ("The kidnappers kept their promise to kill the hostage.", "kill", "asserted"),
+    ("The militants made good on their threat to execute the hostages.", "execute", "asserted"),
+    ("The kidnappers will keep their promise to kill the hostage.", "kill", "hypothetical"),
+    ("The kidnappers promised to kill the hostage.", "kill", "hypothetical"),
+    # an adjective with a clause of its own speaks of that clause, not of the noun it describes
+    ("The rebels arrived for a tour likely to last a week.", "tour", "asserted"),
+    ("Officials feared a likely attack on the town.", "attack", "hypothetical"),
+    # a warning or estimate of what was done reports it; of what is to come, forecasts it
+    ("The army warned that rebels had attacked the camp.", "attacked", "attributed"),
+    ("Officials estimated that gunmen had killed forty villagers.", "killed", "attributed"),
+    ("The army warned that rebels are attacking the camp.", "attacking", "hypothetical"),
     # "possible" after a superlative measures the event, it does not hedge it
     ("The curfew followed the fiercest possible fighting in the city.", "fighting", "asserted"),
     ("The curfew followed possible fighting in the city.", "fighting", "hypothetical"),

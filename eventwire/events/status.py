@@ -40,6 +40,8 @@ class Status:
     denied_by: list[str] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)     # words that set a layer, for evidence
     muted: frozenset = frozenset()                     # layers the clauses further up cannot set
+    # what would make it only meant says it happened: a promise kept, a warning of what was done
+    happened: bool = False
 
     def add(self, layer: str, cue: str | None = None) -> None:
         if layer in self.muted:
@@ -128,6 +130,18 @@ def _purpose(tok: Token, lex: Lexicon | None = None) -> bool:
     that says what is meant to happen (not "the first country to recognise it": what was done)."""
     return tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
         and not (lex is not None and _ranked(tok, lex))
+
+
+def _past(v: Token) -> bool:
+    """ "grew", "had grown", "were killed": a finite past or perfect verb."""
+    return v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_.lower() == "have")
+                                  for c in v.children)
+
+
+def _listed(verb: Token, words) -> bool:
+    """The verb, or the verb with its particle ("call off", "rule out": "ruled that" negates nothing)."""
+    lemma = verb.lemma_.lower()
+    return lemma in words or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in words for c in verb.children)
 
 
 def _measured(gov: Token) -> Token:
@@ -316,7 +330,7 @@ class StatusFinder:
                     st.denied_by.append(x)
         elif lemma in lists.get("hypothetical_governors", ()) or pair in lists.get("hypothetical_governor_preps", ()):
             st.add("hypothetical", lemma)
-        elif lemma in lists.get("negating_governors", ()) and \
+        elif _listed(gov, lists.get("negating_governors", ())) and \
                 noun.lemma_.lower() not in lists.get("speech_act_nouns", ()):   # "the demand was refused": made
             st.add("negated", lemma)
         else:
@@ -341,13 +355,16 @@ class StatusFinder:
                     dep in ("ccomp", "parataxis") or (dep in ("xcomp", "oprd") and _passive(head))
                     or (dep == "xcomp" and _perfect_infinitive(t))
                     or (dep == "dobj" and t.pos_ in ("NOUN", "PROPN") and self._is_event(t))):
-                st.add("hypothetical" if lemma in lists.get("predicting_verbs", ()) else "attributed", lemma)
+                # a forecast is of what is to come: "warned that the group grew last year" reports the past
+                forecast = lemma in lists.get("predicting_verbs", ())
+                st.happened = st.happened or (forecast and _past(t))
+                st.add("hypothetical" if forecast and not _past(t) else "attributed", lemma)
                 for x in self._speaker_ids(head):
                     if x not in st.attributed_to:
                         st.attributed_to.append(x)
             elif t.i < head.i and dep == "ccomp":
                 pass   # "they protested ..., they also prevented ...": a comma splice, not a complement
-            elif lemma in lists.get("negating_governors", ()) and (
+            elif _listed(head, lists.get("negating_governors", ())) and (
                     dep in ("xcomp", "ccomp", "pcomp") or (dep == "dobj" and self._is_event(t))):
                 st.add("negated", lemma)
             elif lemma in lists.get("hypothetical_governors", ()) and dep in ("xcomp", "ccomp"):
@@ -371,7 +388,7 @@ class StatusFinder:
             elif gov in lists.get("hypothetical_governors", ()) or \
                     f"{gov} {head.lower_}" in lists.get("hypothetical_governor_preps", ()):   # "plans for attacking"
                 st.add("hypothetical", gov)
-            elif gov in lists.get("negating_governors", ()):
+            elif _listed(head.head, lists.get("negating_governors", ())):
                 st.add("negated", gov)
         elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp"):
             if lemma in lists.get("reporting_nouns", ()):
@@ -381,6 +398,27 @@ class StatusFinder:
                 st.add("hypothetical", lemma)
         elif head.pos_ == "ADJ" and dep in ("xcomp", "ccomp") and lemma in lists.get("hypothetical_governors", ()):
             st.add("hypothetical", lemma)
+
+    def _fulfilled(self, t: Token) -> Token | None:
+        """The verb that fulfils the promise, threat or plan whose infinitive `t` is ("kept their
+        promise to free him", "made good on its threat to kill them"; the parser may hang the
+        infinitive on that verb itself)."""
+        lists = self.lex.lists
+        if t.dep_ not in ("acl", "advcl") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return None
+        nouns = [t.head] if t.dep_ == "acl" else [g for c in t.head.children if c.dep_ in ("dobj", "prep")
+                                                  for g in [c] + list(c.children) if g.dep_ in ("dobj", "pobj")]
+        for n in nouns:
+            if n.lemma_.lower() not in lists.get("fulfilled_nouns", ()) or n.dep_ not in ("dobj", "pobj"):
+                continue
+            verb, prep = (n.head, "") if n.dep_ == "dobj" else (n.head.head, f" {n.head.lower_}")
+            lemma = verb.lemma_.lower()
+            forms = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children
+                               if c.dep_ in ("prt", "oprd", "acomp", "advmod") and c.i < n.i]
+            if (t.dep_ == "acl" or verb.i == t.head.i) and \
+                    any(f + prep in lists.get("fulfilling_verbs", ()) for f in forms):
+                return verb
+        return None
 
     def _conative(self, t: Token, head: Token) -> bool:
         """ "tried to free", "an attempt to shut down": an infinitive under a verb or noun of trying."""
@@ -421,7 +459,8 @@ class StatusFinder:
         # long-threatened invasion": the light verb says it happened)
         if trigger.pos_ in ("NOUN", "PROPN"):
             for c in trigger.children:
-                if c.dep_ in ("amod", "compound") and c.lower_ in lists.get("hedge_adjectives", ()):
+                if c.dep_ in ("amod", "compound") and c.lower_ in lists.get("hedge_adjectives", ()) and \
+                        not any(g.dep_ in ("xcomp", "ccomp") for g in c.children):   # "a tour likely to last": the lasting
                     if c.lower_ in lists.get("hypothetical_adjectives", ()):
                         # "the severest possible crackdown": after a superlative it measures, not hedges
                         if bare and not any(s.tag_ == "JJS" for s in list(c.children) + [
@@ -441,6 +480,11 @@ class StatusFinder:
         local = True   # still in the event's own clause (or one coordinated with it)
         means = -1   # the verb a "by"/"through" phrase on the way up hangs from
         for _ in range(MAX_STEPS):
+            kept = self._fulfilled(t)
+            if kept is not None:
+                # "kept their promise to free him": what was promised is as real as the keeping
+                local, t, st.happened = True, kept, True
+                continue
             if local:
                 if _negated(t, self.lex):
                     st.add("negated", "not")
