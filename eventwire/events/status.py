@@ -19,18 +19,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from . import clauses as cl
 from .lexicon import Lexicon
 
 ORDER = ("denied", "attributed", "hypothetical", "negated")
-_EDGE_REPORT = {"ccomp", "parataxis", "xcomp", "advcl", "conj-report"}
 MAX_STEPS = 12
 _LINKING = {"be", "seem", "appear", "look", "become"}
-
-
-def _perfect_infinitive(t: Token) -> bool:
-    """ "(claimed) to have killed": a past event the governing verb reports, not an intention."""
-    auxes = [c for c in t.children if c.dep_ == "aux"]
-    return t.tag_ == "VBN" and any(c.tag_ == "TO" for c in auxes) and any(c.lemma_.lower() == "have" for c in auxes)
 
 
 @dataclass
@@ -57,109 +51,6 @@ class Status:
             if layer in self.layers:
                 return layer
         return "asserted"
-
-
-def _negated(tok: Token, lex: Lexicon) -> bool:
-    negators = lex.lists.get("negators", ())
-    for c in tok.children:
-        if c.dep_ == "neg":
-            return True
-        if c.dep_ in ("det", "advmod") and c.lower_ in negators and c.lower_ not in ("without",):
-            return True
-        # "No one was hurt", "nobody was killed": the negation is on the participant
-        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "nothing", "noone") or any(
-                g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
-            return True
-    return False
-
-
-def _modal(tok: Token, lex: Lexicon) -> Token | None:
-    modals = lex.lists.get("modal_words", ())
-    for c in tok.children:
-        if c.dep_ in ("aux", "advmod") and c.lower_ in modals and c.lower_ not in ("can",) :
-            return c
-        if c.dep_ == "aux" and c.lower_ == "can" and tok.tag_ in ("VB",):
-            return c
-    return None
-
-
-def _hedges_actors(t: Token, head: Token, dep: str) -> bool:
-    """A hedge participle the parser made a verb that only says who the actors were: "presumed ISGS
-    militants attacked ..." (no subject of its own), "gunmen believed to be with AQIM shot dead ..."
-    (its infinitive comes first; the clause's subject, if the parser gave it one, is in that phrase)."""
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in head.children):
-        return True
-    if dep not in ("ccomp", "xcomp", "conj"):
-        return False
-    inf = [c for c in head.children if c.dep_ == "xcomp" and c.i < t.i and c is not t and
-           any(g.tag_ == "TO" for g in c.children)]
-    return bool(inf) and all(c.i > inf[0].i for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
-
-
-def _predicative(t: Token) -> bool:
-    """ "will be ready to", "is not willing": the copula carries the predicate's auxiliaries and negation."""
-    return t.dep_ in ("acomp", "attr") and t.head.lemma_.lower() == "be"
-
-
-def _passive(v: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
-
-
-def _conditional(tok: Token, lex: Lexicon) -> bool:
-    marks = lex.lists.get("conditional_marks", ())
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children) and \
-        tok.dep_ in ("advcl", "ccomp", "conj")
-
-
-def _presupposed(tok: Token, lex: Lexicon) -> bool:
-    """A clause that takes its event as given: a relative clause or past participle describing a noun
-    ("the militants who attacked the village", "sanctions imposed in 1990") or a temporal or causal
-    clause ("after the army withdrew", "because talks failed"). What the clauses further up say
-    (reports, plans, negations) is about their own event, not this one. An -ing participle is not
-    one ("carried out the raid using information from X": how it was done is part of what is said)."""
-    if tok.dep_ == "relcl" and _purpose(tok):
-        return False   # "interests to defend": an infinitive relative is meant, not given
-    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
-        return True
-    marks = lex.lists.get("presupposing_marks", ())
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
-
-
-def _purpose(tok: Token, lex: Lexicon | None = None) -> bool:
-    """ "(in order) to combat terrorism", "an agreement to increase trade": an infinitive clause
-    that says what is meant to happen (not "the first country to recognise it": what was done)."""
-    return tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
-        and not (lex is not None and _ranked(tok, lex))
-
-
-def _past(v: Token) -> bool:
-    """ "grew", "had grown", "were killed": a finite past or perfect verb."""
-    return v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_.lower() == "have")
-                                  for c in v.children)
-
-
-def _listed(verb: Token, words) -> bool:
-    """The verb, or the verb with its particle ("call off", "rule out": "ruled that" negates nothing)."""
-    lemma = verb.lemma_.lower()
-    return lemma in words or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in words for c in verb.children)
-
-
-def _measured(gov: Token) -> Token:
-    """ "a reward of $5 million for his capture": the parser hangs the phrase on the amount, but an
-    amount in an "of" phrase only measures its noun, and what the phrase is for is the noun's."""
-    amount = gov.pos_ == "NUM" or (gov.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in gov.children))
-    if amount and gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.pos_ in ("NOUN", "PROPN"):
-        return gov.head.head
-    return gov
-
-
-def _ranked(tok: Token, lex: Lexicon) -> bool:
-    """"the last country to ratify", "the only state to condemn", "became the first to recognise":
-    an infinitive on a noun ranked by an ordinal or "only" tells what that one did."""
-    ranks = lex.lists.get("ranking_words", ())
-    nouns = [tok.head] if tok.dep_ in ("acl", "relcl") else \
-        [c for c in tok.head.children if c.dep_ in ("attr", "dobj", "oprd")] if tok.dep_ == "xcomp" else []
-    return any(c.lower_ in ranks for n in nouns for c in list(n.children) + [n] if c.dep_ in ("amod", "advmod") or c is n)
 
 
 class StatusFinder:
@@ -317,7 +208,7 @@ class StatusFinder:
             pair = f"{gov.head.lemma_.lower()} {gov.lower_}"
             if pair in lists.get("presupposing_governor_preps", ()):
                 return   # "looking into the attacks"
-            gov = _measured(gov.head)
+            gov = cl.measured(gov.head)
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return
         if gov.i == noun.i:
@@ -330,7 +221,7 @@ class StatusFinder:
                     st.denied_by.append(x)
         elif lemma in lists.get("hypothetical_governors", ()) or pair in lists.get("hypothetical_governor_preps", ()):
             st.add("hypothetical", lemma)
-        elif _listed(gov, lists.get("negating_governors", ())) and \
+        elif cl.listed(gov, lists.get("negating_governors", ())) and \
                 noun.lemma_.lower() not in lists.get("speech_act_nouns", ()):   # "the demand was refused": made
             st.add("negated", lemma)
         else:
@@ -342,7 +233,7 @@ class StatusFinder:
         lists = self.lex.lists
         dep = t.dep_
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX") and lemma in lists.get("hedge_participles", ()) and _hedges_actors(t, head, dep):
+        if head.pos_ in ("VERB", "AUX") and lemma in lists.get("hedge_participles", ()) and cl.hedges_actors(t, head, dep):
             return
         if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "parataxis", "xcomp", "dobj", "pcomp"):
             claimish = t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lists.get("reporting_nouns", ())
@@ -352,26 +243,26 @@ class StatusFinder:
                     if x not in st.denied_by:
                         st.denied_by.append(x)
             elif lemma in lists.get("reporting_verbs", ()) and (
-                    dep in ("ccomp", "parataxis") or (dep in ("xcomp", "oprd") and _passive(head))
-                    or (dep == "xcomp" and _perfect_infinitive(t))
+                    dep in ("ccomp", "parataxis") or (dep in ("xcomp", "oprd") and cl.passive(head))
+                    or (dep == "xcomp" and cl.perfect_infinitive(t))
                     or (dep == "dobj" and t.pos_ in ("NOUN", "PROPN") and self._is_event(t))):
                 # a forecast is of what is to come: "warned that the group grew last year" reports the past
                 forecast = lemma in lists.get("predicting_verbs", ())
-                st.happened = st.happened or (forecast and _past(t))
-                st.add("hypothetical" if forecast and not _past(t) else "attributed", lemma)
+                st.happened = st.happened or (forecast and cl.past(t))
+                st.add("hypothetical" if forecast and not cl.past(t) else "attributed", lemma)
                 for x in self._speaker_ids(head):
                     if x not in st.attributed_to:
                         st.attributed_to.append(x)
             elif t.i < head.i and dep == "ccomp":
                 pass   # "they protested ..., they also prevented ...": a comma splice, not a complement
-            elif _listed(head, lists.get("negating_governors", ())) and (
+            elif cl.listed(head, lists.get("negating_governors", ())) and (
                     dep in ("xcomp", "ccomp", "pcomp") or (dep == "dobj" and self._is_event(t))):
                 st.add("negated", lemma)
             elif lemma in lists.get("hypothetical_governors", ()) and dep in ("xcomp", "ccomp"):
                 st.add("hypothetical", lemma)
             elif dep == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
-                    not _perfect_infinitive(t) and lemma not in lists.get("aspectual_governors", ()) and \
-                    not _ranked(t, self.lex):
+                    not cl.perfect_infinitive(t) and lemma not in lists.get("aspectual_governors", ()) and \
+                    not cl.ranked(t, self.lex):
                 st.add("hypothetical", "to")   # "massed to defend", "voted to support": what is meant to happen
         elif head.pos_ == "ADP" and dep == "pcomp" and head.lower_ == "without":
             st.add("negated", "without")   # "without seeking approval"
@@ -388,7 +279,7 @@ class StatusFinder:
             elif gov in lists.get("hypothetical_governors", ()) or \
                     f"{gov} {head.lower_}" in lists.get("hypothetical_governor_preps", ()):   # "plans for attacking"
                 st.add("hypothetical", gov)
-            elif _listed(head.head, lists.get("negating_governors", ())):
+            elif cl.listed(head.head, lists.get("negating_governors", ())):
                 st.add("negated", gov)
         elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp"):
             if lemma in lists.get("reporting_nouns", ()):
@@ -486,13 +377,13 @@ class StatusFinder:
                 local, t, st.happened = True, kept, True
                 continue
             if local:
-                if _negated(t, self.lex):
+                if cl.negated(t, self.lex):
                     st.add("negated", "not")
-                modal = _modal(t, self.lex)
+                modal = cl.modal(t, self.lex)
                 if modal is not None:
                     st.add("hypothetical", modal.lower_)
-                if _conditional(t, self.lex) or _purpose(t, self.lex):
-                    st.add("hypothetical", "if" if _conditional(t, self.lex) else "to")
+                if cl.conditional(t, self.lex) or cl.purpose(t, self.lex):
+                    st.add("hypothetical", "if" if cl.conditional(t, self.lex) else "to")
             for c in t.children:
                 if c.dep_ == "advmod" and c.lower_ in lists.get("hedges", ()):
                     st.add("attributed", c.lower_)
@@ -512,7 +403,7 @@ class StatusFinder:
             if head.lemma_.lower() in lists.get("factive_governors", ()) and t.dep_ in ("ccomp", "dobj", "pcomp",
                                                                                         "pobj", "xcomp"):
                 break   # "investigate who shot down the plane": the shooting is presupposed
-            if _presupposed(t, self.lex):
+            if cl.presupposed(t, self.lex):
                 break
             if t.i == means and self._conative(t, head):
                 # "tried to free them by storming the jail": the attempt was made by doing it, so the
@@ -522,7 +413,7 @@ class StatusFinder:
             self._edge(t, head, st)
             # a coordinated verb shares its head's auxiliaries and negation only with its subject
             local = local and (t.dep_ == "xcomp" or (t.dep_ == "conj" and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)) or _predicative(t))
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)) or cl.predicative(t))
             if t.dep_ == "pcomp" and head.lower_ in lists.get("means_preps", ()):
                 means = head.head.i
             t = head
