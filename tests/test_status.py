@@ -65,6 +65,10 @@ def status_of(analysis, trigger):
     ("The army warned that rebels had attacked the camp.", "attacked", "attributed"),
     ("Officials estimated that gunmen had killed forty villagers.", "killed", "attributed"),
     ("The army warned that rebels are attacking the camp.", "attacking", "hypothetical"),
+    # a gerund through a light verb's preposition is done as that verb says
+    ("The soldiers will engage in looting the market.", "looting", "hypothetical"),
+    ("The soldiers did not take part in looting the market.", "looting", "negated"),
+    ("The soldiers took part in looting the market.", "looting", "asserted"),
     # "possible" after a superlative measures the event, it does not hedge it
     ("The curfew followed the fiercest possible fighting in the city.", "fighting", "asserted"),
     ("The curfew followed possible fighting in the city.", "fighting", "hypothetical"),

@@ -115,3 +115,14 @@ def ranked(tok: Token, lex: Lexicon) -> bool:
     nouns = [tok.head] if tok.dep_ in ("acl", "relcl") else \
         [c for c in tok.head.children if c.dep_ in ("attr", "dobj", "oprd")] if tok.dep_ == "xcomp" else []
     return any(c.lower_ in ranks for n in nouns for c in list(n.children) + [n] if c.dep_ in ("amod", "advmod") or c is n)
+
+
+def light_gerund(t: Token, lex: Lexicon) -> Token | None:
+    """ "engaged in looting", "took part in planning": the verb a gerund is the act of, through a
+    light verb's preposition (its own modals and negation are the gerund's)."""
+    if t.tag_ != "VBG" or t.dep_ not in ("pobj", "pcomp") or t.head.pos_ != "ADP" or t.head.head.pos_ != "VERB":
+        return None
+    verb, prep = t.head.head, t.head.lower_
+    lemma = verb.lemma_.lower()
+    forms = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj") and c.i < t.i]
+    return verb if any(f"{f} {prep}" in lex.light_verbs for f in forms) else None

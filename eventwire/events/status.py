@@ -376,6 +376,10 @@ class StatusFinder:
                 # "kept their promise to free him": what was promised is as real as the keeping
                 local, t, st.happened = True, kept, True
                 continue
+            verb = cl.light_gerund(t, self.lex)
+            if local and verb is not None:
+                t = verb   # "can participate in planning": the planning is done as the verb says
+                continue
             if local:
                 if cl.negated(t, self.lex):
                     st.add("negated", "not")
