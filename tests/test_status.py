@@ -69,6 +69,11 @@ def status_of(analysis, trigger):
     ("The soldiers will engage in looting the market.", "looting", "hypothetical"),
     ("The soldiers did not take part in looting the market.", "looting", "negated"),
     ("The soldiers took part in looting the market.", "looting", "asserted"),
+    # a governor's preposition outside the complement ones can still bring what is meant ("aimed at")
+    ("The operation is aimed at dislodging the rebels from the town.", "dislodging", "hypothetical"),
+    # on the brink of war: not yet at war; a scheduled summit is yet to be held
+    ("The country is on the brink of war.", "war", "hypothetical"),
+    ("The ministers met ahead of the scheduled summit.", "summit", "hypothetical"),
     # "possible" after a superlative measures the event, it does not hedge it
     ("The curfew followed the fiercest possible fighting in the city.", "fighting", "asserted"),
     ("The curfew followed possible fighting in the city.", "fighting", "hypothetical"),

@@ -203,9 +203,10 @@ class StatusFinder:
         gov = noun.head
         pair = None
         if noun.dep_ == "pobj" and gov.pos_ == "ADP":
-            if gov.lower_ not in lists.get("complement_preps", ()):
-                return   # "approved at a meeting", "sought peace by talks": not what is governed
             pair = f"{gov.head.lemma_.lower()} {gov.lower_}"
+            if gov.lower_ not in lists.get("complement_preps", ()) and \
+                    pair not in lists.get("hypothetical_governor_preps", ()):
+                return   # "approved at a meeting", "sought peace by talks": not what is governed
             if pair in lists.get("presupposing_governor_preps", ()):
                 return   # "looking into the attacks"
             gov = cl.measured(gov.head)
@@ -266,8 +267,9 @@ class StatusFinder:
                 st.add("hypothetical", "to")   # "massed to defend", "voted to support": what is meant to happen
         elif head.pos_ == "ADP" and dep == "pcomp" and head.lower_ == "without":
             st.add("negated", "without")   # "without seeking approval"
-        elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and \
-                head.lower_ in lists.get("complement_preps", ()):
+        elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and (
+                head.lower_ in lists.get("complement_preps", ()) or
+                f"{head.head.lemma_.lower()} {head.lower_}" in lists.get("hypothetical_governor_preps", ())):
             gov = head.head.lemma_.lower()
             if f"{gov} {head.lower_}" in lists.get("presupposing_governor_preps", ()):
                 pass   # "looking into killing": what is looked into is given
