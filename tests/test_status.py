@@ -82,6 +82,7 @@ def status_of(analysis, trigger):
     ("The gunmen tried to free the prisoners by attacking the jail.", "free", "hypothetical"),
     ("The gunmen will try to free the prisoners by attacking the jail.", "attacking", "hypothetical"),
     ("The gunmen plan to free the prisoners by attacking the jail.", "attacking", "hypothetical"),
+    ("The government seeks to end the war by negotiating with the rebels.", "negotiating", "hypothetical"),
     ("The army prevented the attack and the kidnapping.", "kidnapping", "negated"),
     # "on" brings a governor's complement ("a decision on", "pressure on")
     ("There was no decision on a meeting.", "meeting", "hypothetical"),
