@@ -58,6 +58,7 @@ def status_of(analysis, trigger):
     ("The militants made good on their threat to execute the hostages.", "execute", "asserted"),
     ("The kidnappers will keep their promise to kill the hostage.", "kill", "hypothetical"),
     ("The kidnappers promised to kill the hostage.", "kill", "hypothetical"),
+    ("The junta implemented its plan to free the prisoners.", "free", "hypothetical"),
     # an adjective with a clause of its own speaks of that clause, not of the noun it describes
     ("The rebels arrived for a tour likely to last a week.", "tour", "asserted"),
     ("Officials feared a likely attack on the town.", "attack", "hypothetical"),
