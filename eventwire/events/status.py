@@ -293,7 +293,7 @@ class StatusFinder:
             st.add("hypothetical", lemma)
 
     def _fulfilled(self, t: Token) -> Token | None:
-        """The verb that fulfils the promise, threat or plan whose infinitive `t` is ("kept their
+        """The verb that fulfils the promise, threat or order whose infinitive `t` is ("kept their
         promise to free him", "made good on its threat to kill them"; the parser may hang the
         infinitive on that verb itself)."""
         lists = self.lex.lists
