@@ -175,6 +175,25 @@ def test_directions_people_and_acronyms_are_not_unresolved_places(analyze):
     ("A policeman was killed in Tel Abyad on Monday.", "killed", ["Tel Abyad"]),
     # names listed with a place are places of the event too, known or not
     ("Gunmen killed ten people in Kwande, Tamboro and Logo on Friday.", "killed", ["Kwande", "Tamboro", "Logo"]),
+    # a list of phrases of one preposition on the event ("six in A, four in B and two in C") is all its
+    # places; a phrase after a comma alone, or before the verb, only situates the spot
+    ("Gunmen shot dead six people in Gao, four in Timbuktu and two more in Kidal.", "shot",
+     ["Gao", "Timbuktu", "Kidal"]),
+    ("Some 5,000 people marched in Bamako and another 2,000 in Sikasso on Saturday.", "marched",
+     ["Bamako", "Sikasso"]),
+    ("Soldiers killed two gunmen in the town of Sevare, in the central region of Mopti.", "killed", ["Sevare"]),
+    ("In Mopti on Friday, soldiers shot and killed two gunmen in the town of Sevare.", "shot", ["Sevare"]),
+    # a passive agent or a partner is an actor; on a verb a source, and another verb's destination, is
+    # where something came from or went, not where the event happened; the event's own end stays
+    ("Soldiers patrolled the streets on the lookout for rebels armed and trained by Niger.", "patrolled", []),
+    ("Gunmen shot dead three men accused of collaborating with Mali.", "shot", []),
+    ("Israel seized the land from Syria in 1967.", "seized", []),
+    ("Soldiers shot a youth suspected of infiltrating from Niger.", "shot", []),
+    ("The rebel leader was captured in May and later handed over to Niger.", "captured", []),
+    ("France deployed 500 troops to Mali on Monday.", "deployed", ["Mali"]),
+    ("Police shot a smuggler on the border with Niger on Monday.", "shot", ["Niger"]),
+    # a locative phrase inside an actor's mention says where the actor was
+    ("Sherman, the general who marched through Georgia, died in 1891.", "marched", ["Georgia"]),
 ])
 def test_the_event_place(analyze, text, trigger, places):
     assert where(event(analyze(text), trigger)) == places

@@ -111,6 +111,45 @@ def test_compound_actors_stay_lists(analyze):
     assert e["evidence"][0] == "verbs/en.yaml:break-relations"
 
 
+@pytest.mark.parametrize("text, sources", [
+    ("French and Malian troops killed six militants near Menaka.", {"FRA MIL", "MLI MIL"}),
+    ("US, British and French warplanes bombed the depot overnight.", {"USA MIL", "GBR MIL", "FRA MIL"}),
+    ("Nigerien and Chadian armed forces shelled rebel positions on Tuesday.", {"NER MIL", "TCD MIL"}),
+    ("Malian troops killed six militants near Menaka.", {"MLI MIL"}),
+])
+def test_coordinated_countries_over_one_agent_are_each_an_actor(analyze, text, sources):
+    a = analyze(text)
+    e = next(e for e in a.events if e["source"])
+    actors = {x.id: x.actor.code for x in a.entities if x.actor}
+    assert {actors.get(s) for s in e["source"]} == sources
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen shot at a group of farmers near Gao on Sunday.", "farmers"),
+    ("Police fired at a group of students outside the school.", "students"),
+    ("On Tuesday, militiamen looted and burned the homes of several traders.", "traders"),
+])
+def test_targets_of_a_trigger_with_its_own_preposition_or_a_shared_object(analyze, text, target):
+    a = analyze(text)
+    ents = {e.id: e for e in a.entities}
+    e = a.events[0]
+    assert any(target in m.text for t in e["target"] for m in ents[t].mentions), (e["trigger"], e["target"])
+
+
+def test_an_attack_by_someone_on_something_keeps_its_target(analyze):
+    a = analyze("An attack by suspected jihadist gunmen on MSA positions in Inekar left four dead.")
+    e = event(a, plover="ASSAULT")
+    assert e["target"] and e["acled"]["target_class"] == "armed"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen killed an off-duty policeman near the market.", True),
+    ("The new law will eliminate duties on imported rice.", False),
+])
+def test_an_unless_word_describing_the_victim_does_not_unsay_the_killing(analyze, text, killed):
+    assert any(e["cameo"] == "1823" for e in analyze(text).events) == killed
+
+
 def test_passive_with_agent(analyze):
     a = analyze("Three Malian soldiers were killed by jihadists near Boni on Monday.")
     e = event(a, plover="ASSAULT")
@@ -286,6 +325,18 @@ def test_an_execution_is_one_sided_even_with_no_victim_named(analyze):
     assert rec["sub_event_type"] == "Armed clash"
 
 
+def test_an_ambush_set_off_by_a_mine_is_a_fight_but_a_mine_alone_is_not(analyze):
+    a = analyze("Militants ambushed a gendarmerie convoy with an IED near Ayorou on Monday.")
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
+    a = analyze("An IED struck a gendarmerie convoy near Ayorou on Monday.")
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_an_attack_told_with_the_exchange_of_fire_it_led_to_is_a_fight(analyze):
+    a = analyze("Gunmen raided the hamlet of Tin, with exchanges of fire between the gunmen and local hunters.")
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
+
+
 def test_an_explosion_with_shooting_is_a_fight_but_rockets_fired_are_not_shooting(analyze):
     a = analyze("A roadside bomb hit an army convoy near Gao. The attackers then opened fire on the soldiers.")
     assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
@@ -359,6 +410,11 @@ def test_headline_and_body_are_one_event(analyze):
     # the army named elsewhere in the sentence does not make marching protesters troops
     ("Thousands of protesters marched in Zinder in support of the army fighting Boko Haram.", "Protests",
      "Peaceful protest"),
+    ("Hundreds of military wives marched through Gao on Friday.", "Protests", "Peaceful protest"),
+    # staff of an armed or international body are civilians; its convoy is not
+    ("Gunmen shot dead a MINUSMA contractor in Gao on Friday.", "Violence against civilians", "Attack"),
+    ("Gunmen wounded two UNICEF staff members near Menaka.", "Violence against civilians", "Attack"),
+    ("Gunmen attacked a MINUSMA convoy near Gao.", "Battles", "Armed clash"),
     # an unarmed crowd clashing with state forces riots; villagers against jihadists fight
     ("Clashes took place between students and police in Zinder on Monday.", "Riots", "Violent demonstration"),
     ("Villagers clashed with jihadists near Tillia.", "Battles", "Armed clash"),

@@ -298,11 +298,15 @@ def test_stance_of_each_cue_class(analyze, text, cue, stance):
      "supports", "praise"),  # a stand taken (`attitude.objects`)
     ("The old bridge supports heavy trucks.", None, None, None),  # not held by anybody
     ("The senator wants to win Florida.", "to win Florida", "wants", "ask"),  # an intention (`attitude.intentions`)
-    ("The senator hopes to win Florida.", None, None, None),
+    ("The senator hopes to win Florida.", "to win Florida", "hopes", "claim"),  # a hope is an intention too
+    ("Diplomats were hoping to reach a deal.", "to reach a deal", "hoping", "claim"),  # lemmatised "hop"
     ("The committee expected a long debate.", None, None, None),
     ("We now know that the bureau is investigating the foundation.", "that the bureau is investigating the foundation",
      "know", "claim"),
     ("The senator knows the state well.", None, None, None),
+    ("Party leaders see him as a valuable asset.", "him as a valuable asset", "see", "claim"),  # a view: object + predicate
+    ("Residents saw the convoy as it passed.", None, None, None),  # "as" opens a clause of time
+    ("Younger voters prefer the senator.", "the senator", "prefer", "praise"),  # a stand (`attitude.objects`)
 ])
 def test_attitude_verbs_need_a_proposition(analyze, text, content, cue, stance):
     # cognition and attitude verbs report a clause with its own subject or "that", an object only

@@ -64,6 +64,17 @@ def test_a_relative_pronoun_names_the_speaker_of_its_clause(analyze):
     assert speaker.name == "Amadou Keita"
 
 
+def test_a_typed_dash_before_an_aside_is_not_the_speakers_words(analyze):
+    (q,) = indirect(analyze("Mrs. Clinton -- whose husband signed the law -- said the rules were weak."))
+    assert q["speaker_text"] == "Mrs. Clinton"
+
+
+def test_a_relative_that_leaves_the_antecedent_naming_the_speaker(analyze):
+    # "that" only links the clause; the noun phrase it hangs on names who speaks
+    (q,) = indirect(analyze("He spoke to farmers that said the drought had ruined them."))
+    assert (q["text"], q["speaker_text"]) == ("the drought had ruined them", "farmers")
+
+
 @pytest.mark.parametrize("text, parts", [
     # the quotation goes on in the next paragraph, which opens with it
     ("“We will hold the bridge until Friday,” the commander told reporters in Gao.\n\n“After that, the army "

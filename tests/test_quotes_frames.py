@@ -29,6 +29,23 @@ import pytest
     ("The mayor joked about his age.", "his age", "joked"),
     # any cue verb's "about" phrase is its topic (`verb_preps`)
     ("The governor wrote about the drought.", "the drought", "wrote"),
+    # speech acts of the long tail that name their content: an object, or a fixed preposition
+    ("The senator voiced concern about the deal.", "concern about the deal", "voiced"),
+    ("The governor railed against the judge at a rally.", "the judge", "railed"),
+    ("The governor lashed out at the president on Friday.", "the president", "lashed out"),
+    ("City officials balked at the plan to build a hotel.", "the plan to build a hotel", "balked"),
+    ("The former governor vouched for the candidate.", "the candidate", "vouched"),
+    ("The minister alluded to her failings.", "her failings", "alluded"),
+    ("The minister likened the deal to a surrender.", "the deal to a surrender", "likened"),
+    ("Analysts credited the reform with lowering prices.", "the reform with lowering prices", "credited"),
+    # verbs of saying again or in full, whose object is what was said
+    ("The senator recalled the night of the attack.", "the night of the attack", "recalled"),
+    ("The governor stated his intention to run.", "his intention to run", "stated"),
+    ("The minister recounted a talk with the rebels.", "a talk with the rebels", "recounted"),
+    ("The governor outlined a plan to cut taxes.", "a plan to cut taxes", "outlined"),
+    ("The senator chided the president for his remarks.", "the president for his remarks", "chided"),
+    ("The senator hinted at a run for governor.", "a run for governor", "hinted"),
+    ("The candidate boasted of his wealth on Monday.", "his wealth", "boasted"),
 ])
 def test_frames_say_where_the_content_is(analyze, text, content, cue):
     # an object with what the parse hung after it, a topic, a for-clause; one quote per report
@@ -40,6 +57,9 @@ def test_frames_say_where_the_content_is(analyze, text, content, cue):
     "The senator showed leadership on the issue.",          # what a person shows is not reported
     "As the governor spoke, residents waited in line for water.",  # speaking with no topic is a meeting
     "Clinton stayed ahead in the polls through the summer.",  # polls in general are a standing
+    "The storm lashed the coast.",                          # lashing is speech only at someone
+    "The bank credited the account.",                       # crediting is praise only with what for
+    "Mali recalled its ambassador from Paris.",             # a diplomatic recall (`except`)
 ])
 def test_no_report_without_a_reported_content(analyze, text):
     assert [q for q in analyze(text).quotes if q["kind"] == "indirect"] == []

@@ -210,3 +210,37 @@ def left_phrase(head: Token) -> tuple[int, int]:
         if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "npadvmod", "advmod"):
             start = min(start, child.left_edge.i)
     return start, head.i + 1
+
+
+def _country_span(doc: Doc, i: int):
+    """The gazetteer name of a country covering token i alone ("Malian", "US"), with its entry."""
+    for span in _gazetteer_in(doc, i, i + 1):
+        e = entry(span.kb_id_)
+        if e is not None and e.country and e.kind != "outlet":
+            return span, e
+    return None
+
+
+_LIST_JOINS = {",", "and", "or", "&", "/"}
+
+
+def shared_head_countries(doc: Doc, start: int, head: Token) -> list[tuple[Span, object]]:
+    """Country words coordinated over one head noun, in text order, when they name two countries
+    or more: "French and Malian troops", "US, British and French jets". A bare first conjunct the
+    parser split off as a noun of its own counts too ("Nigerien and Chadian armed forces" read as
+    Nigerien + forces): it is elliptical for the same head."""
+    found = [x for i in range(start, head.i) if (x := _country_span(doc, i)) and x[0].start == i]
+    linked = found[-1:]
+    for span, e in reversed(found[:-1]):   # a run of names joined by commas and "and" / "or"
+        gap = doc[span.end:linked[0][0].start]
+        if not len(gap) or any(t.lower_ not in _LIST_JOINS for t in gap):
+            break
+        linked.insert(0, (span, e))
+    if linked and not any(t.lower_ in ("and", "or", "&") for t in doc[linked[0][0].end:linked[-1][0].start]):
+        linked = []
+    if found and head.dep_ == "conj" and head.head.i < start:
+        first = head.head
+        split = _country_span(doc, first.i)
+        if split and len(split[0]) == 1 and all(c.dep_ in ("cc", "punct", "conj") for c in first.children):
+            linked = [split] + (linked or found[:1])
+    return linked if len({e.country for _, e in linked}) >= 2 else []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..actors.agents import Coding, Term, code_phrase, country_in, left_phrase
+from ..actors.agents import Coding, Term, code_phrase, country_in, left_phrase, shared_head_countries
 from ..actors.lexicon import entry
 from .model import Actor, Entity, Mention
 
@@ -92,7 +92,7 @@ def named_entities(doc: Doc, sent_of, term_spans: list[tuple[Span, Term]]) -> tu
         if ent.label_ == "PERSON" and not ent.kb_id_:
             persons.append(ent)
             continue
-        if _absorbed(ent, term_spans):
+        if _absorbed(ent, term_spans) or _split_conjunct(ent, term_spans):
             continue
         e = entry(ent.kb_id_) if ent.kb_id_ else None
         if e:
@@ -176,9 +176,38 @@ def agent_entities(doc: Doc, sent_of, term_spans: list[tuple[Span, Term]]) -> tu
         else:
             coding = code_phrase(doc, start, end, head, term)
             actor = _coding_actor(coding, name, countries, focus)
-        key = f"agent:{actor.country if actor else ''}:{term.sector}:{term.text}"
-        found = entities.get(key)
-        if found is None:
-            found = entities[key] = Entity(key, name, "GROUP", actor, evidence=[term.evidence])
-        found.add(mention(phrase, "agent", sent_of(start)))
+        shared = shared_head_countries(doc, start, head) if actor and actor.sector else []
+        if not shared:
+            _add_agent(entities, actor, name, term, mention(phrase, "agent", sent_of(start)))
+            continue
+        # "French and Malian troops" are two actors of one head, each with the whole phrase as
+        # its mention; a split-off first conjunct ("Nigerien and Chadian forces") keeps its word.
+        tail = doc[shared[-1][0].end:end].text
+        for span, country in shared:
+            words = span if span.end <= start else phrase
+            coded = Actor(country.country, actor.sector, f"{span.text} {tail}",
+                          [*actor.evidence, country.source, "rule:shared-head"])
+            _add_agent(entities, coded, coded.label, term, mention(words, "agent", sent_of(words.start)))
     return list(entities.values()), roles
+
+
+def _add_agent(entities: dict, actor: Actor | None, name: str, term: Term, m: Mention) -> None:
+    key = f"agent:{actor.country if actor else ''}:{term.sector}:{term.text}"
+    found = entities.get(key)
+    if found is None:
+        found = entities[key] = Entity(key, name, "GROUP", actor, evidence=[term.evidence])
+    found.add(m)
+
+
+def _split_conjunct(ent: Span, term_spans) -> bool:
+    """A lone country word the parser split from the agent it shares ("Nigerien" in "Nigerien and
+    Chadian armed forces"): the agent phrase codes it."""
+    if len(ent) != 1:
+        return False
+    for c in ent.root.children:
+        if c.dep_ == "conj":
+            for s, t in term_spans:
+                if s[-1].i == c.i and t.kind == "agent":
+                    shared = shared_head_countries(ent.doc, left_phrase(c)[0], c)
+                    return bool(shared) and shared[0][0].start == ent.start
+    return False

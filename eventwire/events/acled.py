@@ -24,8 +24,15 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
     if not entities and not heads:
         return "none"
     classes = []
+    staff = lists.get("civilian_staff_nouns", ())
+    staff_heads = {h.i for h in heads if h.lemma_.lower() in staff or h.lower_ in staff or
+                   f"{h.doc[h.i - 1].lower_} {h.lower_}" in staff}
+    staff_words = {t.i for h in heads if h.i in staff_heads for t in h.subtree if t.i <= h.i}
     for e in entities:
         a = e.actor
+        if any(m.token in staff_words for m in e.mentions):
+            classes.append("civilian")   # "a MINUSMA contractor": employed by an armed body, unarmed
+            continue
         if a is None or not a.sector:
             if e.type == "PERSON":
                 classes.append("civilian")
@@ -45,7 +52,9 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
             continue
         # the words before the head: "a military convoy", "a Malian army position"
         mods = " ".join(t.lower_ for t in h.subtree if t.i < h.i)[-80:] + " " + h.lower_
-        if lemma in lists.get("protester_nouns", ()):
+        if h.i in staff_heads:
+            classes.append("civilian")
+        elif lemma in lists.get("protester_nouns", ()):
             classes.append("protesters")
         elif lemma in lists.get("armed_targets", ()) or any(w in mods for w in (
                 "military", "army", "soldier", "minusma", "barkhane", "gendarmerie", "police", "security forces",
@@ -157,10 +166,12 @@ _COUNTABLE = ("asserted", "attributed")
 
 
 def _ground_fighting(e: dict) -> bool:
-    """A clash, or shooting (CAMEO 193, or a firearm named), beside an explosion or a shelling:
-    the remote attack was part of a fight on the ground."""
+    """A clash, an ambush or an assault (`ground_assault_words`), or shooting (CAMEO 193, or a
+    firearm named), beside an explosion or a shelling, or an ambush set off by one: the remote
+    attack was part of a fight on the ground."""
     weapons = [x for x in e.get("evidence") or [] if ":instruments:" in x]
-    return e["acled"].get("rule") == "clash" or any(x.endswith(":instruments:firearms") for x in weapons) or \
+    return e["acled"].get("rule") == "clash" or e["acled"].get("ground") or \
+        any(x.endswith(":instruments:firearms") for x in weapons) or \
         (e.get("cameo", "").startswith("193") and not weapons)   # "rockets fired at the camp" is no shooting
 
 
@@ -249,7 +260,7 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             sub in ("Armed clash", "Attack", "Abduction/forced disappearance") and primary["acled"].get("rule") != "territory":
         sub = _who_fought(usable, sub, events)
     if primary["acled"]["event_type"] == "Explosions/Remote violence" and sub != "Chemical weapon" and any(
-            _ground_fighting(e) for e in usable if e is not primary):
+            _ground_fighting(e) for e in usable if e is not primary or e["acled"].get("ground")):
         sub = "Armed clash"   # "shelling and exchanges of gunfire", "an IED attack followed by gunfire"
     if any("verbs/en.yaml:instruments:chemical" in (e.get("evidence") or []) for e in usable):
         sub = "Chemical weapon"   # whatever delivered it

@@ -16,7 +16,8 @@ its tier:
    X") is another event's.
 
 Of the places at the best tier the most specific wins ("in the Vedeno region of southern Chechnya":
-Vedeno; "the Yemen city of Ibb": Ibb), with its coordinated places ("in Yala and Pattani": both).
+Vedeno; "the Yemen city of Ibb": Ibb), with its coordinated places ("in Yala and Pattani": both) and
+the listed phrases of its preposition ("six in A, four in B and two in C": all three).
 With nothing in the sentence, the previous sentence's last place (`place:previous-sentence`) stands in,
 as news continues a scene from one sentence to the next. Words come from data/places/<lang>.yaml.
 """
@@ -56,6 +57,7 @@ class _Candidate:
     tier: int
     hops: int
     between: int = 0     # clauses between the toponym's and the event's
+    direct: bool = False  # its phrase hangs on the event's own words, with no clause between
 
 
 def _grain(place: dict, w: Words) -> str | None:
@@ -100,10 +102,15 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         return None, hops, True, nested              # "US-led", "Britain-based", "Turkish-backed"
     if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS:
         return None, hops, True, nested              # the subject or object of another verb: an actor
+    first_prep = True
     while t.i not in own and hops < MAX_DEPTH:
         head = t.head
         if head.i == t.i:
             return t, hops, False, nested
+        if t.dep_ == "pobj" and first_prep and head.lower_ != "of":
+            first_prep = False
+            if _not_a_setting(head, own, w):
+                return None, hops, True, nested
         if t.dep_ in _DESCRIPTIVE_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in own:
             np_head = head
             while np_head.dep_ == "compound" and np_head.head.i != np_head.i and np_head.head.pos_ in ("NOUN", "PROPN"):
@@ -120,6 +127,21 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         if t.pos_ in _VERBS and t.i not in own and not (t.dep_ == "acl" and t.lemma_ in _NAMING):
             return t, hops, False, nested
     return t, hops, False, nested
+
+
+def _not_a_setting(prep: Token, own: set[int], w: Words) -> bool:
+    """The preposition of a toponym's phrase makes it no setting: a passive agent or a partner is an
+    actor ("armed by Pakistan", "collaborators with Israel"; not "the frontier with X", a place noun);
+    on a verb a source is where something came from ("captured the heights from Syria"), and on a verb
+    other than the event's own a path's end where something went ("captured, then handed over to
+    Singapore"; the event's own "deployed to Syria" keeps its end)."""
+    if prep.dep_ == "agent":
+        return True
+    if prep.lower_ in w.partners:
+        return not _placeish(prep.head, w, set())
+    if prep.head.pos_ not in _VERBS:
+        return False
+    return prep.lower_ in w.source or (prep.lower_ in w.path and prep.head.i not in own)
 
 
 MAX_DEPTH = 60          # head chains longer than this (flattened tables) are cut: bounded time
@@ -251,6 +273,86 @@ def _conjoined(a: Token, b: Token, w: Words) -> bool:
     return ta == tb and (ca or cb)
 
 
+def _preposition(tok: Token, w: Words) -> Token | None:
+    """The preposition whose phrase a toponym names ("in" of "in the western cities of Bursa, Bergama
+    and X", of "two in Miranshah"); None when the toponym only qualifies the place noun of another
+    name ("the Black Sea city of Bartin") or stands in no such phrase."""
+    t = tok
+    for _ in range(MAX_DEPTH):
+        head = t.head
+        if head.i == t.i:
+            return None
+        if t.dep_ in _NAME_DEPS and head.pos_ in ("NOUN", "PROPN") and _placeish(head, w, set()) \
+                and not any(c.lower_ == "of" for c in head.children):
+            t = head                         # "Damascus province"
+        elif t.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+            t = head                         # "Bursa, Bergama and Canakkale"
+        elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and _placeish(head.head, w, set()):
+            t = head.head                    # "the cities of Bursa"
+        elif t.dep_ == "pobj" and head.pos_ == "ADP":
+            return head
+        else:
+            return None
+    return None
+
+
+def _parallel(chosen: _Candidate, top: list, w: Words) -> list[_Candidate]:
+    """Further phrases of the chosen place's locative preposition on the event's own words, listed
+    with it, name more of its places ("captured in Ankara, in Bartin and in Bursa", "shot six people
+    in A, six in B and four in C", "two in Miranshah and four in Mir Ali"). Listed: the words between
+    two of them hold "and" or "or", or a comma of a list that ends so; a phrase that only follows
+    ("killed in Rawa, in the province of Anbar") situates. A country is never one of a list of spots."""
+    prep = _preposition(chosen.root, w) if chosen.direct and chosen.tier == 0 else None
+    if prep is None or prep.lower_ not in w.locative:
+        return []
+    doc = chosen.root.doc
+    run = []
+    for c, _ in top:
+        p = _preposition(c.root, w) if c.direct and c.tier == 0 else None
+        if p is not None and p.lower_ == prep.lower_ and (c is chosen or c.place.get("precision") != "country"):
+            run.append((c, p))
+    run.sort(key=lambda cp: cp[0].start)
+    kinds = [_list_gap(doc, a, pa, p) for (a, pa), (_, p) in zip(run, run[1:])]
+    linked, ends_in_and = [False] * len(kinds), False
+    for k in range(len(kinds) - 1, -1, -1):      # a comma links only in a list that ends with "and"
+        ends_in_and = kinds[k] == "and" or (kinds[k] == "," and ends_in_and)
+        linked[k] = ends_in_and
+    at = next(k for k, (c, _) in enumerate(run) if c is chosen)
+    out, k = [], at
+    while k < len(linked) and linked[k]:
+        out.append(run[k + 1][0])
+        k += 1
+    k = at - 1
+    while k >= 0 and linked[k]:
+        out.append(run[k][0])
+        k -= 1
+    return [c for c in out if not any(_container_of(o.root, c.root) or _container_of(c.root, o.root)
+                                      for o, _ in top if o is not c)]
+
+
+def _list_gap(doc: Doc, before: _Candidate, prep_before: Token, prep: Token) -> str | None:
+    """What joins a place phrase to the next one of the same preposition: "and" ("and in B", "and
+    four in B"), "," (a comma only), or None (another clause's verb between, or nothing)."""
+    if prep.i == prep_before.i:
+        return "and"                             # one phrase: "in the cities of A, B and C"
+    end = doc.char_span(before.start, before.end, alignment_mode="expand").end
+    gap = doc[end:prep.i + 1]
+    if prep.i < end or any(t.pos_ in _VERBS for t in gap):
+        return None                              # "In A, police shot and killed two in B"
+    if any(t.dep_ == "cc" for t in gap):
+        return "and"
+    return "," if any(t.text == "," for t in gap) else None
+
+
+def _located_actor(root: Token, start: int, end: int, w: Words) -> bool:
+    """A toponym inside an actor's mention by a locative phrase of its own says where the actor was
+    ("the general who marched through Georgia", "the police in Serbia"): it is no part of the actor."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head                     # "attacks in A and B"
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in w.locative and start <= prep.head.idx < end
+
+
 def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], places: list[dict],
          exclude: list[tuple[int, int]], others: set[int] = frozenset(), lang: str = "en") -> Link:
     """`places`: the analysis's places, then its unresolved ones (marked `unresolved`); `others`:
@@ -270,10 +372,11 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
     exclude = [(a, b) for a, b in exclude if a < sent.end_char and b > sent.start_char]
     found = []
     for s, e, p in inside:
-        if not any(a < e and s < b for a, b in exclude):
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and len(span):
-                found.append((s, e, p, span.root))
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if not any(a < e and s < b and not _located_actor(span.root, a, b, w) for a, b in exclude):
+            found.append((s, e, p, span.root))
     mention_roots = {r.i for *_, r in found}
     cands = []
     for s, e, p, root in found:
@@ -283,7 +386,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         tier, between, rule = _tier(clause, own_tokens, own)
         if nested and tier < 2:
             tier, rule = 2, "place:nested-event"
-        cands.append((_Candidate(s, e, p, root, tier, hops, between), rule))
+        cands.append((_Candidate(s, e, p, root, tier, hops, between, clause.i in own), rule))
     cands = [(c, r) for c, r in cands if c.tier in ACCEPTED_TIERS]
     if cands:
         best_tier = min(c.tier for c, _ in cands)
@@ -297,6 +400,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
                                                          cr[0].hops, abs(cr[0].start - anchor)))
         spans = [(c.start, c.end) for c, _ in top if c is chosen or (c.between == chosen.between
                                                                       and _conjoined(c.root, chosen.root, w))]
+        spans += [(c.start, c.end) for c in _parallel(chosen, top, w)]
         side = _border_side(chosen, [c for c, _ in cands])
         if side is not None:
             return Link(side.place.get("id"), tuple(sorted({(side.start, side.end), (chosen.start, chosen.end)})),

@@ -45,6 +45,8 @@ def absorb(keep, gone) -> None:
             _SEVERITY.get(gone.acled_rule, 0) > _SEVERITY.get(keep.acled_rule, 0) > 0:
         keep.cameo, keep.pattern, keep.acled_rule = gone.cameo, gone.pattern, gone.acled_rule
         keep.mode = gone.mode or keep.mode
+    elif gone.acled_rule == "clash" and keep.acled_rule == "violence":
+        keep.acled_rule = "clash"   # an attack told with the exchange of fire it led to was a fight
     for attr in ("source", "target"):
         mine = getattr(keep, attr)
         for x in getattr(gone, attr):

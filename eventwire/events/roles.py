@@ -116,7 +116,7 @@ def logical(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         for c in v.children:
             # "abducted and executed two civilians": only when the verbs stand side by side
             if c.dep_ == "conj" and c.pos_ == "VERB" and 0 < c.i - v.i <= 3 and not any(
-                    g.dep_ == "prep" for g in v.children):
+                    g.dep_ == "prep" and g.i > v.i for g in v.children):
                 shared = _children(c, ("dobj",))
                 if shared:
                     obj = shared
@@ -293,6 +293,11 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
         if c.dep_ == "compound":
             s.compound.append(c)
     s.preps = preps(noun)
+    for by in s.preps.get("by", []):
+        # "an attack by gunmen on the base": the parser hangs the target on the attackers
+        for k, v in preps(by).items():
+            if k in ("on", "against", "upon"):
+                s.preps.setdefault(k, []).extend(v)
     gov = light or noun.head
     if light is not None:
         subj, obj = logical(light)
@@ -363,6 +368,11 @@ def roles(trigger_tok: Token, pattern: Pattern, s: Slots, plover: str | None,
                 t for t in DEFAULT_NOUN_TARGETS if t != "of")
         else:
             tgt_slots = DEFAULT_VERB_TARGETS
+        # a phrase that ends in its preposition takes the target there: "shot at", "fired into"
+        # (not "met on the sidelines", whose preposition's object is part of the phrase)
+        own = tuple(c.lower_ for c in trigger_tok.children if c.dep_ == "prep" and c.i in consumed
+                    and not any(g.i in consumed for g in c.children))
+        tgt_slots = own + tuple(t for t in tgt_slots if t not in own)
     source: list[Token] = []
     for slot in src_slots:
         got = [t for t in s.get(slot) if t.i not in consumed and not _is_time(t)]
@@ -423,6 +433,15 @@ class EntityIndex:
         pick = min(headed or hits, key=lambda h: h[0])
         return pick[2]
 
+    def all_at(self, tok: Token) -> list:
+        """The entity at `tok` and those sharing its very mention ("French and Malian troops")."""
+        first = self.at(tok)
+        if first is None:
+            return []
+        spans = {(m.start, m.end) for m in first.mentions if m.token == tok.i}
+        return [first] + [h[2] for h in self.cover[tok.i]
+                          if h[2] is not first and (h[3].start, h[3].end) in spans]
+
     def actor_of(self, eid: str):
         e = self.entities.get(eid)
         return e.actor if e else None
@@ -470,7 +489,7 @@ class EntityIndex:
             if countries:
                 return countries
         if e is not None:
-            return [e.id]
+            return [x.id for x in self.all_at(t)]
         if relational:
             pp = self._pp_entities(t, ("in",))
             if pp:

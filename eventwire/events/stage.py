@@ -459,6 +459,8 @@ class EventCoder:
                                        d.src_heads)
         if d.acled is not None and d.pattern.id in self.lex.lists.get("one_sided_patterns", ()):
             d.acled["one_sided"] = True   # an execution is no fight, whoever the victims were
+        if d.acled is not None and d.token.lemma_.lower() in self.lex.lists.get("ground_assault_words", ()):
+            d.acled["ground"] = True      # an ambush is fought on the ground, whatever set it off
         d.target_people = any(e.actor is not None and e.actor.sector == "CVL" and e.type in ("GROUP", "PERSON")
                               for e in targets)
 

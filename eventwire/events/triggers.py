@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..actors.agents import terms
 from ..places.language import words
 from .lexicon import Lexicon, Pattern
 
@@ -166,7 +167,7 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> l
     for group in pattern.needs:
         if not forms.hits(group):
             return None
-    if pattern.unless and (forms.hits(pattern.unless) or _described_is(tok, pattern.unless)):
+    if pattern.unless and (_unless_hits(near + [tok], forms, pattern.unless) or _described_is(tok, pattern.unless)):
         return None
     for slot in pattern.requires:
         if not _has_slot(tok, slot):
@@ -176,6 +177,18 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> l
     if pattern.subject_unless and _subject_has(tok, pattern.subject_unless):
         return None
     return used
+
+
+def _unless_hits(tokens: list[Token], forms: Forms, unless: frozenset) -> bool:
+    """An `unless` word in the frame, not counting the modifiers of a person or group noun: "an
+    off-duty policeman" was killed, "duties" are eliminated."""
+    if not forms.hits(unless):
+        return False
+    agents = terms()
+    described = {g.i for h in tokens if h.pos_ in NOUN_POS and (h.lower_ in agents or h.lemma_.lower() in agents)
+                 for c in h.lefts if c.dep_ in ("compound", "amod", "nmod") for g in c.subtree}
+    kept = [t for t in tokens if t.i not in described]
+    return len(kept) == len(tokens) or _ngrams(kept).hits(unless)
 
 
 def _described_is(tok: Token, words: frozenset) -> bool:

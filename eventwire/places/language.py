@@ -23,6 +23,9 @@ class Words:
     situating: frozenset = frozenset()  # "X near Y": prepositions by which Y only situates X
     spots: frozenset = frozenset()      # "in X" where a "person" X may be an unlisted village
     broad: frozenset = frozenset()      # "Sea", "Ocean": an unknown name ending so is no spot
+    source: frozenset = frozenset()     # "captured the heights from X": on a verb, where something came from
+    path: frozenset = frozenset()       # "handed over to X": on another verb, where something went
+    partners: frozenset = frozenset()   # "collaborators with X": whom an event was with, an actor
 
 
 @lru_cache(maxsize=8)
@@ -40,4 +43,5 @@ def words(lang: str = "en") -> Words:
     return Words(group("locative_prepositions"), group("origin_prepositions"), group("location_nouns"),
                  group("kind_nouns"), group("territory_verbs"), group("directions"),
                  {p: i for i, p in enumerate(order)}, group("name_particles"), group("place_only_verbs"), group("name_generics"),
-                 group("situating_prepositions"), group("spot_prepositions"), group("broad_features"))
+                 group("situating_prepositions"), group("spot_prepositions"), group("broad_features"),
+                 group("source_prepositions"), group("path_prepositions"), group("partner_prepositions"))

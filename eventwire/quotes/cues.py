@@ -323,19 +323,23 @@ def _holder(tok: Token) -> Token | None:
     return None
 
 
-def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> bool:
+def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts: list[int],
+                 lemma: str | None = None) -> bool:
     """A cognition or attitude verb ("believe", "want", "support") reports only a proposition:
     a clausal complement with its own subject or a "that" ("she believes (that) it is over",
     "wants voters to know"), held by a person or an organisation; never a bare object ("he saw
-    the fire") nor an infinitive of the holder's own ("hopes to win"), but for the verbs of
+    the fire") nor an infinitive of the holder's own ("knows to wait"), but for the verbs of
     `attitude.objects`, whose object is a stand ("the union backs the bill"), and of
     `attitude.intentions`, whose own infinitive is a plan ("the ministry plans to reopen it").
-    A passive keeps the reading of other cues ("is believed to")."""
+    A passive keeps the reading of other cues ("is believed to"). `lemma` is the lexicon's
+    (the model lemmatises "hoping" as "hop")."""
     if any(c.dep_ == "nsubjpass" for c in children(tok)):
         return True  # "X is believed to have ...", "it is expected that ...": reported, by nobody named
-    lemma = tok.lemma_.lower()
+    lemma = lemma or tok.lemma_.lower()
     if lemma in lex.attitude_objects and any(c.dep_ == "dobj" for c in children(tok)):
         return _held_by_speaker(_holder(tok), lex, named, starts)
+    if lex.frame(lemma).object == "predicate" and _small_clause(tok):
+        return _held_by_speaker(_holder(tok), lex, named, starts)  # "sees Cruz as a uniter": a view held
     own = lemma in lex.intentions  # "plans to run": the infinitive is the plan
 
     def proposition(g: Token) -> bool:
@@ -346,6 +350,14 @@ def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts:
                for c in children(tok)):
         return False
     return _held_by_speaker(_holder(tok), lex, named, starts)
+
+
+def _small_clause(tok: Token) -> bool:
+    """An object with its predicate ("sees the deal as a surrender", "considers him a liar"):
+    a proposition without a verb of its own."""
+    obj = next((c for c in children(tok) if c.dep_ == "dobj"), None)
+    return obj is not None and any(c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+                                   for c in children(tok))
 
 
 def adjective_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts: list[int]) -> Entry | None:
@@ -391,7 +403,7 @@ def find_cues(doc: Doc, lex: Lexicon, named: list[tuple[int, int]]) -> list[Cue]
     starts = [a for a, _ in spans]
     for tok in doc:
         entry = verb_entry(tok, lex)
-        if entry is not None and entry.text in lex.attitude and not attitude_cue(tok, lex, spans, starts):
+        if entry is not None and entry.text in lex.attitude and not attitude_cue(tok, lex, spans, starts, entry.text):
             entry = None
         if entry is not None and not lex.frame(entry.text).bare and not _framed(tok, lex.frame(entry.text)):
             entry = None  # "spoke to reporters" is a meeting; "spoke about the wall" reports

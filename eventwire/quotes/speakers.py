@@ -23,6 +23,9 @@ from .record import DocText, Quote
 
 _FAR = 60  # a speaker's words are never further than this from the head (bounded work per cue)
 _RELATIVE = {"who", "that", "which", "whom"}
+# Relative pronouns that stand in an attribution as a personal pronoun does ("Keita, who said");
+# "that" is a mere link, the antecedent's own words name the speaker ("groups that backed him")
+_PRONOMINAL_RELATIVE = _RELATIVE - {"that"}
 _EXPLETIVE = {"it", "there"}
 _CUT = ("relcl", "acl", "advcl")
 
@@ -40,7 +43,7 @@ def np_span(head: Token) -> Span:
         if "\n" in tok.text:
             end = tok.i
             break
-    while end > head.i + 1 and (doc[end - 1].text in {",", "-", "\u2013", "\u2014", "("} or doc[end - 1].is_space
+    while end > head.i + 1 and (doc[end - 1].text in {",", "-", "--", "\u2013", "\u2014", "("} or doc[end - 1].is_space
                                 or doc[end - 1].dep_ == "case"):  # "Niger's statement": Niger
         end -= 1
     while start < head.i and (doc[start].dep_ in ("punct", "cc") or doc[start].is_space):
@@ -393,7 +396,7 @@ def relative_mention(q: Quote, cue: Cue) -> None:
         if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             return
         verb = verb.head
-    rel = next((c for c in children(verb) if c.dep_ == "nsubj" and c.lower_ in _RELATIVE), None)
+    rel = next((c for c in children(verb) if c.dep_ == "nsubj" and c.lower_ in _PRONOMINAL_RELATIVE), None)
     if verb.dep_ == "relcl" and verb.head.i == head.i and rel is not None:
         q.speaker_span = (rel.idx, rel.idx + len(rel.text))
 
