@@ -45,6 +45,45 @@ def status_of(analysis, trigger):
     ("Police offered a reward for information leading to the arrest and conviction of the gunmen.", "conviction",
      "hypothetical"),
     ("Police acted on a tip leading to the arrest of two men.", "arrest", "asserted"),
+    # an amount the parser gave the "for" phrase only measures the reward
+    ("The ministry is offering a reward of up to $2 million for information that leads to the capture of "
+     "the kidnappers.", "capture", "hypothetical"),
+    # a governor with a preposition that makes its object what is wanted
+    ("Villagers are waiting for the release of the hostages.", "release", "hypothetical"),
+    # "ruled out" negates, "ruled that" does not
+    ("The court ruled that the army had shelled the market.", "shelled", "asserted"),
+    ("The president ruled out negotiating with the rebels.", "negotiating", "negated"),
+    # a promise, threat or plan kept: what it promised happened as surely as the keeping
+    ("The kidnappers kept their promise to kill the hostage.", "kill", "asserted"),
+    ("The militants made good on their threat to execute the hostages.", "execute", "asserted"),
+    ("The kidnappers will keep their promise to kill the hostage.", "kill", "hypothetical"),
+    ("The kidnappers promised to kill the hostage.", "kill", "hypothetical"),
+    ("The junta implemented its plan to free the prisoners.", "free", "hypothetical"),
+    # an adjective with a clause of its own speaks of that clause, not of the noun it describes
+    ("The rebels arrived for a tour likely to last a week.", "tour", "asserted"),
+    ("Officials feared a likely attack on the town.", "attack", "hypothetical"),
+    # a warning or estimate of what was done reports it; of what is to come, forecasts it
+    ("The army warned that rebels had attacked the camp.", "attacked", "attributed"),
+    ("Officials estimated that gunmen had killed forty villagers.", "killed", "attributed"),
+    ("The army warned that rebels are attacking the camp.", "attacking", "hypothetical"),
+    # a gerund through a light verb's preposition is done as that verb says
+    ("The soldiers will engage in looting the market.", "looting", "hypothetical"),
+    ("The soldiers did not take part in looting the market.", "looting", "negated"),
+    ("The soldiers took part in looting the market.", "looting", "asserted"),
+    # a governor's preposition outside the complement ones can still bring what is meant ("aimed at")
+    ("The operation is aimed at dislodging the rebels from the town.", "dislodging", "hypothetical"),
+    # on the brink of war: not yet at war; a scheduled summit is yet to be held
+    ("The country is on the brink of war.", "war", "hypothetical"),
+    ("The ministers met ahead of the scheduled summit.", "summit", "hypothetical"),
+    # "possible" after a superlative measures the event, it does not hedge it
+    ("The curfew followed the fiercest possible fighting in the city.", "fighting", "asserted"),
+    ("The curfew followed possible fighting in the city.", "fighting", "hypothetical"),
+    # what an attempt was made by was done; its goal, and any means of a plan, are only meant
+    ("The gunmen tried to free the prisoners by attacking the jail.", "attacking", "asserted"),
+    ("The gunmen tried to free the prisoners by attacking the jail.", "free", "hypothetical"),
+    ("The gunmen will try to free the prisoners by attacking the jail.", "attacking", "hypothetical"),
+    ("The gunmen plan to free the prisoners by attacking the jail.", "attacking", "hypothetical"),
+    ("The government seeks to end the war by negotiating with the rebels.", "negotiating", "hypothetical"),
     ("The army prevented the attack and the kidnapping.", "kidnapping", "negated"),
     # "on" brings a governor's complement ("a decision on", "pressure on")
     ("There was no decision on a meeting.", "meeting", "hypothetical"),
@@ -86,6 +125,12 @@ def status_of(analysis, trigger):
 def test_the_status_its_clause_gives(analyze, text, trigger, status):
     e = status_of(analyze(text), trigger)
     assert e["status"] == status, (e["status"], e["modality"])
+
+
+def test_a_noun_merged_into_its_governor_takes_the_governors_preposition(analyze):
+    e = status_of(analyze("The mayor might be targeted for assassination."), "targeted")
+    m = next(m for m in e["mentions"] if m["text"] == "assassination")
+    assert m.get("status", e["status"]) == "hypothetical", m
 
 
 def test_a_forecast_is_hypothetical_and_keeps_its_speaker(analyze):

@@ -308,7 +308,9 @@ class EventCoder:
                 # the demand for his extradition": the demand was made
                 kind = None if d.token.lemma_.lower() in self.lex.lists.get("speech_act_nouns", ()) \
                     else "hypothetical"
-            if kind == "hypothetical" or kind == "negated":
+            if kind == "hypothetical" and st.happened:
+                pass   # "kept their promise to free him", "warned that rebels had attacked": not only meant
+            elif kind == "hypothetical" or kind == "negated":
                 st.add(kind, parent.pattern.id)
             elif kind == "attributed" and d.pattern.pos == "NOUN" and parent.pattern.family == "accuse":
                 pass   # "blamed Israel for the bombing": the bombing happened; who did it is the claim

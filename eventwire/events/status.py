@@ -19,18 +19,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from . import clauses as cl
 from .lexicon import Lexicon
 
 ORDER = ("denied", "attributed", "hypothetical", "negated")
-_EDGE_REPORT = {"ccomp", "parataxis", "xcomp", "advcl", "conj-report"}
 MAX_STEPS = 12
 _LINKING = {"be", "seem", "appear", "look", "become"}
-
-
-def _perfect_infinitive(t: Token) -> bool:
-    """ "(claimed) to have killed": a past event the governing verb reports, not an intention."""
-    auxes = [c for c in t.children if c.dep_ == "aux"]
-    return t.tag_ == "VBN" and any(c.tag_ == "TO" for c in auxes) and any(c.lemma_.lower() == "have" for c in auxes)
 
 
 @dataclass
@@ -40,6 +34,8 @@ class Status:
     denied_by: list[str] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)     # words that set a layer, for evidence
     muted: frozenset = frozenset()                     # layers the clauses further up cannot set
+    # what would make it only meant says it happened: a promise kept, a warning of what was done
+    happened: bool = False
 
     def add(self, layer: str, cue: str | None = None) -> None:
         if layer in self.muted:
@@ -55,88 +51,6 @@ class Status:
             if layer in self.layers:
                 return layer
         return "asserted"
-
-
-def _negated(tok: Token, lex: Lexicon) -> bool:
-    negators = lex.lists.get("negators", ())
-    for c in tok.children:
-        if c.dep_ == "neg":
-            return True
-        if c.dep_ in ("det", "advmod") and c.lower_ in negators and c.lower_ not in ("without",):
-            return True
-        # "No one was hurt", "nobody was killed": the negation is on the participant
-        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "nothing", "noone") or any(
-                g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
-            return True
-    return False
-
-
-def _modal(tok: Token, lex: Lexicon) -> Token | None:
-    modals = lex.lists.get("modal_words", ())
-    for c in tok.children:
-        if c.dep_ in ("aux", "advmod") and c.lower_ in modals and c.lower_ not in ("can",) :
-            return c
-        if c.dep_ == "aux" and c.lower_ == "can" and tok.tag_ in ("VB",):
-            return c
-    return None
-
-
-def _hedges_actors(t: Token, head: Token, dep: str) -> bool:
-    """A hedge participle the parser made a verb that only says who the actors were: "presumed ISGS
-    militants attacked ..." (no subject of its own), "gunmen believed to be with AQIM shot dead ..."
-    (its infinitive comes first; the clause's subject, if the parser gave it one, is in that phrase)."""
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in head.children):
-        return True
-    if dep not in ("ccomp", "xcomp", "conj"):
-        return False
-    inf = [c for c in head.children if c.dep_ == "xcomp" and c.i < t.i and c is not t and
-           any(g.tag_ == "TO" for g in c.children)]
-    return bool(inf) and all(c.i > inf[0].i for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
-
-
-def _predicative(t: Token) -> bool:
-    """ "will be ready to", "is not willing": the copula carries the predicate's auxiliaries and negation."""
-    return t.dep_ in ("acomp", "attr") and t.head.lemma_.lower() == "be"
-
-
-def _passive(v: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
-
-
-def _conditional(tok: Token, lex: Lexicon) -> bool:
-    marks = lex.lists.get("conditional_marks", ())
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children) and \
-        tok.dep_ in ("advcl", "ccomp", "conj")
-
-
-def _presupposed(tok: Token, lex: Lexicon) -> bool:
-    """A clause that takes its event as given: a relative clause or past participle describing a noun
-    ("the militants who attacked the village", "sanctions imposed in 1990") or a temporal or causal
-    clause ("after the army withdrew", "because talks failed"). What the clauses further up say
-    (reports, plans, negations) is about their own event, not this one. An -ing participle is not
-    one ("carried out the raid using information from X": how it was done is part of what is said)."""
-    if tok.dep_ == "relcl" and _purpose(tok):
-        return False   # "interests to defend": an infinitive relative is meant, not given
-    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
-        return True
-    marks = lex.lists.get("presupposing_marks", ())
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
-
-
-def _purpose(tok: Token, lex: Lexicon | None = None) -> bool:
-    """ "(in order) to combat terrorism", "an agreement to increase trade": an infinitive clause
-    that says what is meant to happen (not "the first country to recognise it": what was done)."""
-    return tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
-        and not (lex is not None and _ranked(tok, lex))
-
-
-def _ranked(tok: Token, lex: Lexicon) -> bool:
-    """"the last country to ratify", "the only state to condemn", "became the first to recognise":
-    an infinitive on a noun ranked by an ordinal or "only" tells what that one did."""
-    ranks = lex.lists.get("ranking_words", ())
-    nouns = [tok.head] if tok.dep_ in ("acl", "relcl") else \
-        [c for c in tok.head.children if c.dep_ in ("attr", "dobj", "oprd")] if tok.dep_ == "xcomp" else []
-    return any(c.lower_ in ranks for n in nouns for c in list(n.children) + [n] if c.dep_ in ("amod", "advmod") or c is n)
 
 
 class StatusFinder:
@@ -287,12 +201,15 @@ class StatusFinder:
         lists = self.lex.lists
         noun = self._governed_noun(noun)
         gov = noun.head
+        pair = None
         if noun.dep_ == "pobj" and gov.pos_ == "ADP":
-            if gov.lower_ not in lists.get("complement_preps", ()):
+            pair = f"{gov.head.lemma_.lower()} {gov.lower_}"
+            if gov.lower_ not in lists.get("complement_preps", ()) and \
+                    pair not in lists.get("hypothetical_governor_preps", ()):
                 return   # "approved at a meeting", "sought peace by talks": not what is governed
-            if f"{gov.head.lemma_.lower()} {gov.lower_}" in lists.get("presupposing_governor_preps", ()):
+            if pair in lists.get("presupposing_governor_preps", ()):
                 return   # "looking into the attacks"
-            gov = gov.head
+            gov = cl.measured(gov.head)
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return
         if gov.i == noun.i:
@@ -303,9 +220,9 @@ class StatusFinder:
             for x in self._speaker_ids(gov):
                 if x not in st.denied_by:
                     st.denied_by.append(x)
-        elif lemma in lists.get("hypothetical_governors", ()):
+        elif lemma in lists.get("hypothetical_governors", ()) or pair in lists.get("hypothetical_governor_preps", ()):
             st.add("hypothetical", lemma)
-        elif lemma in lists.get("negating_governors", ()) and \
+        elif cl.listed(gov, lists.get("negating_governors", ())) and \
                 noun.lemma_.lower() not in lists.get("speech_act_nouns", ()):   # "the demand was refused": made
             st.add("negated", lemma)
         else:
@@ -317,7 +234,7 @@ class StatusFinder:
         lists = self.lex.lists
         dep = t.dep_
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX") and lemma in lists.get("hedge_participles", ()) and _hedges_actors(t, head, dep):
+        if head.pos_ in ("VERB", "AUX") and lemma in lists.get("hedge_participles", ()) and cl.hedges_actors(t, head, dep):
             return
         if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "parataxis", "xcomp", "dobj", "pcomp"):
             claimish = t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lists.get("reporting_nouns", ())
@@ -327,28 +244,32 @@ class StatusFinder:
                     if x not in st.denied_by:
                         st.denied_by.append(x)
             elif lemma in lists.get("reporting_verbs", ()) and (
-                    dep in ("ccomp", "parataxis") or (dep in ("xcomp", "oprd") and _passive(head))
-                    or (dep == "xcomp" and _perfect_infinitive(t))
+                    dep in ("ccomp", "parataxis") or (dep in ("xcomp", "oprd") and cl.passive(head))
+                    or (dep == "xcomp" and cl.perfect_infinitive(t))
                     or (dep == "dobj" and t.pos_ in ("NOUN", "PROPN") and self._is_event(t))):
-                st.add("hypothetical" if lemma in lists.get("predicting_verbs", ()) else "attributed", lemma)
+                # a forecast is of what is to come: "warned that the group grew last year" reports the past
+                forecast = lemma in lists.get("predicting_verbs", ())
+                st.happened = st.happened or (forecast and cl.past(t))
+                st.add("hypothetical" if forecast and not cl.past(t) else "attributed", lemma)
                 for x in self._speaker_ids(head):
                     if x not in st.attributed_to:
                         st.attributed_to.append(x)
             elif t.i < head.i and dep == "ccomp":
                 pass   # "they protested ..., they also prevented ...": a comma splice, not a complement
-            elif lemma in lists.get("negating_governors", ()) and (
+            elif cl.listed(head, lists.get("negating_governors", ())) and (
                     dep in ("xcomp", "ccomp", "pcomp") or (dep == "dobj" and self._is_event(t))):
                 st.add("negated", lemma)
             elif lemma in lists.get("hypothetical_governors", ()) and dep in ("xcomp", "ccomp"):
                 st.add("hypothetical", lemma)
             elif dep == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
-                    not _perfect_infinitive(t) and lemma not in lists.get("aspectual_governors", ()) and \
-                    not _ranked(t, self.lex):
+                    not cl.perfect_infinitive(t) and lemma not in lists.get("aspectual_governors", ()) and \
+                    not cl.ranked(t, self.lex):
                 st.add("hypothetical", "to")   # "massed to defend", "voted to support": what is meant to happen
         elif head.pos_ == "ADP" and dep == "pcomp" and head.lower_ == "without":
             st.add("negated", "without")   # "without seeking approval"
-        elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and \
-                head.lower_ in lists.get("complement_preps", ()):
+        elif head.pos_ == "ADP" and dep == "pcomp" and head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and (
+                head.lower_ in lists.get("complement_preps", ()) or
+                f"{head.head.lemma_.lower()} {head.lower_}" in lists.get("hypothetical_governor_preps", ())):
             gov = head.head.lemma_.lower()
             if f"{gov} {head.lower_}" in lists.get("presupposing_governor_preps", ()):
                 pass   # "looking into killing": what is looked into is given
@@ -357,9 +278,10 @@ class StatusFinder:
                 for x in self._speaker_ids(head.head):
                     if x not in st.denied_by:
                         st.denied_by.append(x)
-            elif gov in lists.get("hypothetical_governors", ()):   # "suspected of blowing up", "plans for attacking"
+            elif gov in lists.get("hypothetical_governors", ()) or \
+                    f"{gov} {head.lower_}" in lists.get("hypothetical_governor_preps", ()):   # "plans for attacking"
                 st.add("hypothetical", gov)
-            elif gov in lists.get("negating_governors", ()):
+            elif cl.listed(head.head, lists.get("negating_governors", ())):
                 st.add("negated", gov)
         elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp"):
             if lemma in lists.get("reporting_nouns", ()):
@@ -369,6 +291,32 @@ class StatusFinder:
                 st.add("hypothetical", lemma)
         elif head.pos_ == "ADJ" and dep in ("xcomp", "ccomp") and lemma in lists.get("hypothetical_governors", ()):
             st.add("hypothetical", lemma)
+
+    def _fulfilled(self, t: Token) -> Token | None:
+        """The verb that fulfils the promise, threat or order whose infinitive `t` is ("kept their
+        promise to free him", "made good on its threat to kill them"; the parser may hang the
+        infinitive on that verb itself)."""
+        lists = self.lex.lists
+        if t.dep_ not in ("acl", "advcl") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return None
+        nouns = [t.head] if t.dep_ == "acl" else [g for c in t.head.children if c.dep_ in ("dobj", "prep")
+                                                  for g in [c] + list(c.children) if g.dep_ in ("dobj", "pobj")]
+        for n in nouns:
+            if n.lemma_.lower() not in lists.get("fulfilled_nouns", ()) or n.dep_ not in ("dobj", "pobj"):
+                continue
+            verb, prep = (n.head, "") if n.dep_ == "dobj" else (n.head.head, f" {n.head.lower_}")
+            lemma = verb.lemma_.lower()
+            forms = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children
+                               if c.dep_ in ("prt", "oprd", "acomp", "advmod") and c.i < n.i]
+            if (t.dep_ == "acl" or verb.i == t.head.i) and \
+                    any(f + prep in lists.get("fulfilling_verbs", ()) for f in forms):
+                return verb
+        return None
+
+    def _conative(self, t: Token, head: Token) -> bool:
+        """ "tried to free", "an attempt to shut down": an infinitive under a verb or noun of trying."""
+        return t.dep_ in ("xcomp", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
+            head.lemma_.lower() in self.lex.lists.get("conative_governors", ())
 
     def _hypothetical_predicate(self, noun: Token) -> Token | None:
         preds = self.lex.lists.get("hypothetical_predicates", ())
@@ -404,9 +352,12 @@ class StatusFinder:
         # long-threatened invasion": the light verb says it happened)
         if trigger.pos_ in ("NOUN", "PROPN"):
             for c in trigger.children:
-                if c.dep_ in ("amod", "compound") and c.lower_ in lists.get("hedge_adjectives", ()):
+                if c.dep_ in ("amod", "compound") and c.lower_ in lists.get("hedge_adjectives", ()) and \
+                        not any(g.dep_ in ("xcomp", "ccomp") for g in c.children):   # "a tour likely to last": the lasting
                     if c.lower_ in lists.get("hypothetical_adjectives", ()):
-                        if bare:
+                        # "the severest possible crackdown": after a superlative it measures, not hedges
+                        if bare and not any(s.tag_ == "JJS" for s in list(c.children) + [
+                                s for s in trigger.children if s.i < c.i]):
                             st.add("hypothetical", c.lower_)
                     else:
                         st.add("attributed", c.lower_)
@@ -420,15 +371,25 @@ class StatusFinder:
             st.muted = frozenset(("negated",))
         t = anchor
         local = True   # still in the event's own clause (or one coordinated with it)
+        means = -1   # the verb a "by"/"through" phrase on the way up hangs from
         for _ in range(MAX_STEPS):
+            kept = self._fulfilled(t)
+            if kept is not None:
+                # "kept their promise to free him": what was promised is as real as the keeping
+                local, t, st.happened = True, kept, True
+                continue
+            verb = cl.light_gerund(t, self.lex)
+            if local and verb is not None:
+                t = verb   # "can participate in planning": the planning is done as the verb says
+                continue
             if local:
-                if _negated(t, self.lex):
+                if cl.negated(t, self.lex):
                     st.add("negated", "not")
-                modal = _modal(t, self.lex)
+                modal = cl.modal(t, self.lex)
                 if modal is not None:
                     st.add("hypothetical", modal.lower_)
-                if _conditional(t, self.lex) or _purpose(t, self.lex):
-                    st.add("hypothetical", "if" if _conditional(t, self.lex) else "to")
+                if cl.conditional(t, self.lex) or cl.purpose(t, self.lex):
+                    st.add("hypothetical", "if" if cl.conditional(t, self.lex) else "to")
             for c in t.children:
                 if c.dep_ == "advmod" and c.lower_ in lists.get("hedges", ()):
                     st.add("attributed", c.lower_)
@@ -448,11 +409,18 @@ class StatusFinder:
             if head.lemma_.lower() in lists.get("factive_governors", ()) and t.dep_ in ("ccomp", "dobj", "pcomp",
                                                                                         "pobj", "xcomp"):
                 break   # "investigate who shot down the plane": the shooting is presupposed
-            if _presupposed(t, self.lex):
+            if cl.presupposed(t, self.lex):
                 break
+            if t.i == means and self._conative(t, head):
+                # "tried to free them by storming the jail": the attempt was made by doing it, so the
+                # means is as real as the trying, whose own clause says the rest
+                local, t = True, head
+                continue
             self._edge(t, head, st)
             # a coordinated verb shares its head's auxiliaries and negation only with its subject
             local = local and (t.dep_ == "xcomp" or (t.dep_ == "conj" and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)) or _predicative(t))
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)) or cl.predicative(t))
+            if t.dep_ == "pcomp" and head.lower_ in lists.get("means_preps", ()):
+                means = head.head.i
             t = head
         return st
