@@ -9,102 +9,27 @@ document's language and cameo.yaml (lexicon.py); every value names the entries t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .. import resources
 from . import acled as acled_rules
+from .draft import Draft
 from .fatalities import fate_of, kind_of, loose_casualties, outermost, segment_count, victims_count
-from .lexicon import Instrument, Lexicon, Pattern, load, verbs_file
+from .instruments import attach_instruments
+from .lexicon import Lexicon, load, verbs_file
 from .location import Link
 from .location import link as link_place
 from .merge import merge_all, violent
 from .roles import EntityIndex, conjuncts, roles, slots
 from .status import Status, StatusFinder
+from .salience import earlier, salience
 from .triggers import Trigger, find_triggers
 
 MAX_TRIGGERS = 2000          # per document: a bound for pathological input
 MAX_SENTENCE_TOKENS = 400    # longer "sentences" (flattened tables) are read for triggers only
 LOOSE_LOOKBACK = 2           # sentences back a casualty count with no event of its own may attach to
-GENERIC_CODES = {"180", "182", "1823", "190", "193", "183"}
 TRANSPARENT_DEPS = ("prep", "acl", "relcl", "compound")
 _COMPLEMENT_PREPS = ("for", "of", "to", "on", "against", "about", "over", "into", "in")
-
-
-@dataclass
-class Draft:
-    trig: Trigger
-    pattern: Pattern
-    cameo: str
-    sent: Span
-    sent_index: int
-    src_tokens: list[Token] = field(default_factory=list)
-    tgt_tokens: list[Token] = field(default_factory=list)
-    source: list[str] = field(default_factory=list)
-    target: list[str] = field(default_factory=list)
-    src_heads: list[Token] = field(default_factory=list)
-    tgt_heads: list[Token] = field(default_factory=list)
-    status: Status = field(default_factory=Status)
-    casualties: list = field(default_factory=list)
-    instrument: Instrument | None = None
-    acled_rule: str | None = None
-    mode: str | None = None
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    # what each merged-in mention's own clause says of it ("might kill" ... "charged with the killing")
-    mention_status: dict = field(default_factory=dict)
-    evidence: list[str] = field(default_factory=list)
-    parent: "Draft | None" = None
-    embedded: list = field(default_factory=list)
-    derived: bool = False
-    derived_from: "Draft | None" = None
-    merged_into: "Draft | None" = None
-    anaphoric: bool = False
-    plover: str | None = None
-    salience: str = "main"
-    target_people: bool = False
-    id: str = ""
-
-    @property
-    def token(self) -> Token:
-        return self.trig.token
-
-    @property
-    def light(self) -> Token | None:
-        return self.trig.light
-
-    @property
-    def anchor(self) -> Token:
-        return self.trig.anchor or self.trig.token
-
-    def status_key(self) -> str:
-        return self.status.status
-
-
-# ------------------------------------------------------------------------------------- instruments
-
-_MATCHERS: dict = {}
-
-
-def instrument_matcher(doc: Doc, lex: Lexicon) -> tuple[PhraseMatcher, dict]:
-    key = (id(doc.vocab), lex.lang)
-    hit = _MATCHERS.get(key)
-    if hit is not None:
-        return hit
-    import spacy
-
-    tokenizer = spacy.blank(lex.lang).tokenizer
-    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-    by_id = {}
-    for inst in lex.instruments:
-        by_id[inst.id] = inst
-        pats = []
-        for term in inst.terms:
-            words = [t.text for t in tokenizer(term)]
-            pats.append(Doc(doc.vocab, words=words))
-        matcher.add(inst.id, pats)
-    _MATCHERS[key] = (matcher, by_id)
-    return matcher, by_id
 
 
 # ------------------------------------------------------------------------------------------- stage
@@ -195,7 +120,7 @@ class EventCoder:
         for d in drafts:
             self._status(d)
         drafts += self._modal_events(drafts)
-        self._instruments(drafts)
+        attach_instruments(self.doc, self.lex, drafts, self.ev_file)
         self._casualties(drafts)
         drafts = merge_all(drafts, self.index)
         for d in drafts:
@@ -290,7 +215,7 @@ class EventCoder:
 
     # -- status
     def _status(self, d: Draft) -> None:
-        d.salience = self._salience(d)
+        d.salience = salience(d)
         anchor = d.anchor
         if d.light is not None and d.light.lemma_.lower() in self.lex.lists.get("reporting_verbs", ()):
             anchor = d.token   # "announced an agreement": the agreement is what the company says
@@ -362,50 +287,6 @@ class EventCoder:
             st.layers = [l for l in st.layers if l != "attributed"]
         x.status = st
         return x
-
-    # -- weapons
-    def _instruments(self, drafts: list[Draft]) -> None:
-        if not any(violent(d) or (d.acled_rule in acled_rules.VIOLENT_RULES) for d in drafts):
-            return
-        matcher, by_id = instrument_matcher(self.doc, self.lex)
-        order = [i.id for i in self.lex.instruments]
-        hits: dict[int, str] = {}
-        from spacy.util import filter_spans
-        spans = [Span(self.doc, s, e, label=m) for m, s, e in matcher(self.doc)]
-        for sp in filter_spans(spans):
-            for t in sp:
-                hits[t.i] = sp.label_
-        if not hits:
-            return
-        for d in drafts:
-            if not (violent(d) or d.acled_rule in acled_rules.VIOLENT_RULES):
-                continue
-            scope = set()
-            for root in {d.anchor, d.token}:
-                stack = [root]
-                while stack and len(scope) < 80:   # the clause, without the other events coordinated with it
-                    t = stack.pop()
-                    scope.add(t.i)
-                    stack += [c for c in t.children if c.dep_ not in ("relcl", "ccomp", "parataxis", "cc") and
-                              not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
-            for t in d.trig.tokens:
-                scope.add(t.i)
-            found = {hits[i] for i in scope if i in hits}
-            if not found:
-                continue
-            best = min(found, key=order.index)
-            inst = by_id[best]
-            if "firearms" in found and inst.acled in ("remote-explosive", "grenade"):
-                # "an IED detonation followed by small arms fire": an armed engagement, not remote violence
-                inst = Instrument(inst.id, inst.terms, inst.cameo, inst.mode, None)
-            d.instrument = inst
-            d.evidence.append(f"{self.ev_file}:instruments:{inst.id}")
-            if inst.cameo and d.cameo in GENERIC_CODES and inst.cameo != d.cameo:
-                if d.cameo[:2] in ("18", "19") and inst.cameo[:2] in ("18", "19", "20"):
-                    d.cameo = inst.cameo
-                    d.plover = self.lex.info(inst.cameo).plover
-            if inst.mode and not d.pattern.mode:
-                d.mode = inst.mode
 
     # -- casualties
     def _casualties(self, drafts: list[Draft]) -> None:
@@ -546,63 +427,6 @@ class EventCoder:
         return {"text": " + ".join(k.text for k in killed), "min": total("min"), "max": total("max"),
                 "value": total("value"), "kind": "killed"}, cas
 
-    _BACKGROUND_MARKS = {"after", "before", "since", "while", "as", "when", "until", "once", "because", "though",
-                         "although", "whereas", "whilst", "following"}
-
-    def _salience(self, d: Draft) -> str:
-        """main (what the sentence reports, or reports someone says), complement (the content of
-        another event: "threatened to attack"), or background (an event named in passing: "after a
-        week of fighting", "refugees fleeing the war", "the militia that controls the town")."""
-        if d.parent is not None:
-            return "complement"
-        if d.derived:
-            src = d.derived_from
-            return self._salience(src) if src is not None and src is not d else "main"
-        t = d.anchor
-        if d.pattern.pos == "NOUN" and d.light is None:
-            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and t.head.i != t.i:
-                t = t.head
-            elif t.dep_ != "ROOT":
-                return "background"
-        for _ in range(12):
-            dep = t.dep_
-            if dep == "ROOT" or t.head.i == t.i:
-                return "main"
-            if dep in ("relcl", "amod", "appos", "poss", "compound"):
-                return "background"
-            if dep == "acl" and not any(c.dep_ in ("aux", "mark") and (c.tag_ == "TO" or c.lower_ == "that")
-                                        for c in t.children):
-                return "background"   # "refugees fleeing the war", "a man killed by gunmen"
-            if dep == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in self._BACKGROUND_MARKS
-                                      for c in t.children):
-                return "background"
-            if dep == "pcomp" and t.head.lower_ in self._BACKGROUND_MARKS | {"during", "despite", "amid"}:
-                return "background"
-            t = t.head
-        return "main"
-
-    def _earlier(self, d: Draft) -> bool:
-        """An incident the report gives as the cause or the time of its own ("in response to the
-        attack on X", "after the killing of", "since the ambush"): told in passing, not the one
-        reported."""
-        lists = self.lex.lists
-        t = d.anchor
-        for _ in range(6):
-            head = t.head
-            if head.i == t.i:
-                return False
-            if t.dep_ in ("pobj", "pcomp") and head.pos_ == "ADP" and (
-                    head.lower_ in lists.get("earlier_incident_preps", ()) or
-                    head.head.lemma_.lower() in lists.get("earlier_incident_nouns", ())):
-                return True
-            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lists.get("earlier_incident_preps", ())
-                                         for c in t.children):
-                return True
-            if t.dep_ not in ("pobj", "pcomp", "prep"):
-                return False
-            t = head
-        return False
-
     def _confidence(self, d: Draft) -> float:
         c = 0.45
         c += 0.15 if d.source else 0.0
@@ -668,8 +492,8 @@ class EventCoder:
             "goldstein": info.goldstein,
             "quad_class": info.quad,
             "confidence": self._confidence(d),
-            "salience": self._salience(d),
-            "earlier": self._earlier(d),
+            "salience": salience(d),
+            "earlier": earlier(d, self.lex.lists),
             "target_people": d.target_people,
             "mentions": [self._mention(d, s, e) for s, e in mentions],
             "light_verb": ({"start": d.light.idx, "end": d.light.idx + len(d.light.text), "text": d.light.text}
