@@ -334,6 +334,13 @@ def test_an_execution_is_one_sided_even_with_no_victim_named(analyze):
     assert rec["sub_event_type"] == "Armed clash"
 
 
+def test_actors_with_no_known_place_take_the_one_country_they_share(analyze):
+    # no place the gazetteer knows; Fulani live in many countries, Dogon in Mali and Burkina Faso
+    a = analyze("Suspected Fulani militiamen killed a Dogon herder near Kalabaroutou on Monday.")
+    codes = {(c, s) for _, c, s in acled_record.record(a.events, a.entities, a.places)["actor_codes"]}
+    assert {("MLI", "MLT"), ("MLI", "CVL")} <= codes
+
+
 def test_an_ambush_set_off_by_a_mine_is_a_fight_but_a_mine_alone_is_not(analyze):
     a = analyze("Militants ambushed a gendarmerie convoy with an IED near Ayorou on Monday.")
     assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"

@@ -24,6 +24,8 @@ class Actor:
     label: str
     evidence: list[str] = field(default_factory=list)
     acled_inter: int | None = None
+    # an identity's lands when `country` is only the first of them the article names ("Fulani")
+    countries: tuple[str, ...] = ()
 
     @property
     def code(self) -> str | None:

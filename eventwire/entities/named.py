@@ -48,7 +48,7 @@ def _coding_actor(coding: Coding, label: str, countries_in_doc: list[str], focus
         evidence.append("rule:article-focus-country")
     if not (country or coding.sector):
         return None
-    return Actor(country, coding.sector, label, evidence)
+    return Actor(country, coding.sector, label, evidence, countries=tuple(coding.countries))
 
 
 def doc_countries(doc: Doc) -> list[str]:

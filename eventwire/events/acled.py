@@ -293,28 +293,30 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
                 place_country = p.get("country")
         if place_country is None:
             place_country = _story_country(primary, places or [])
-        for a in actors:
-            e = by_id.get(a)
-            if e is None or e.actor is None:
-                continue
-            country = e.actor.country
-            guessed = "rule:identity-country" in (e.actor.evidence or []) or \
-                "rule:article-focus-country" in (e.actor.evidence or [])
-            if place_country and e.actor.sector in _GENERIC_SECTORS and (not country or guessed):
-                country = place_country   # "Fulani militiamen" acting in Mali: ACLED's "(Mali)"
-            codes.append((a, country, e.actor.sector))
+        coded = [(a, by_id[a].actor) for a in actors if a in by_id and by_id[a].actor is not None]
+
+        def guessed(actor) -> bool:
+            return bool({"rule:identity-country", "rule:article-focus-country"} & set(actor.evidence or []))
+        where = place_country
+        if where is None:
+            # no place the gazetteer knows ("in the area of Edjerir"): the one country all the
+            # event's actors may belong to ("Fulani militiamen killed a Dogon man": the Dogon
+            # live in Mali, the Fulani in many lands, Mali among them)
+            lands = sorted((list(x.countries) or [x.country] for _, x in coded if x.country), key=len)
+            own = set.intersection(*map(set, lands)) if lands else set()
+            # several: the first of the narrowest identity's lands, listed homeland first
+            where = next((c for c in lands[0] if c in own), None) if own else None
+        for a, actor in coded:
+            country = actor.country
+            if where and actor.sector in _GENERIC_SECTORS and (not country or guessed(actor)):
+                country = where   # "Fulani militiamen" acting in Mali: ACLED's "(Mali)"
+            codes.append((a, country, actor.sector))
         # ACLED's definitions name one actor whatever the text calls them: violence against
         # civilians, looting and property destruction have "Civilians (<country>)" as their victims,
         # protests and riots "Protesters/Rioters (<country>)" as their actors. The event type implies
         # that actor even when the text gives no entity for it ("a Fulani notable", "a number of
         # youths", "a telecommunications antenna"), so the code is added without an entity id.
         implied = _implied_sector(primary, event_type, sub)
-        where = place_country
-        if where is None:
-            # no place the gazetteer knows ("in the area of Edjerir"): the country the event's
-            # own actors belong to, when they agree on one ("Ansar Dine militants abducted ...")
-            own = {c for _, c, _ in codes if c}
-            where = next(iter(own)) if len(own) == 1 else None
         if implied and where and not any(c == where and sec in ("CVL", "OPP") for _, c, sec in codes):
             codes.append((None, where, implied))
         forces = primary["acled"].get("target_forces")
