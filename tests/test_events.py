@@ -334,6 +334,12 @@ def test_an_execution_is_one_sided_even_with_no_victim_named(analyze):
     assert rec["sub_event_type"] == "Armed clash"
 
 
+def test_civilians_hit_by_a_mine_are_civilians_of_the_country(analyze):
+    a = analyze("A minibus carrying traders hit a landmine near Mopti, killing four passengers.")
+    rec = acled_record.record(a.events, a.entities, a.places)
+    assert rec["event_type"] == "Explosions/Remote violence" and ("MLI", "CVL") in {(c, s) for _, c, s in rec["actor_codes"]}
+
+
 def test_actors_with_no_known_place_take_the_one_country_they_share(analyze):
     # no place the gazetteer knows; Fulani live in many countries, Dogon in Mali and Burkina Faso
     a = analyze("Suspected Fulani militiamen killed a Dogon herder near Kalabaroutou on Monday.")
