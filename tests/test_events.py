@@ -335,7 +335,7 @@ def test_an_execution_is_one_sided_even_with_no_victim_named(analyze):
 
 
 def test_civilians_hit_by_a_mine_are_civilians_of_the_country(analyze):
-    a = analyze("A minibus carrying traders hit a landmine near Mopti, killing four passengers.")
+    a = analyze("An IED struck a passenger bus near Mopti.")
     rec = acled_record.record(a.events, a.entities, a.places)
     assert rec["event_type"] == "Explosions/Remote violence" and ("MLI", "CVL") in {(c, s) for _, c, s in rec["actor_codes"]}
 
