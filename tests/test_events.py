@@ -340,6 +340,14 @@ def test_civilians_hit_by_a_mine_are_civilians_of_the_country(analyze):
     assert rec["event_type"] == "Explosions/Remote violence" and ("MLI", "CVL") in {(c, s) for _, c, s in rec["actor_codes"]}
 
 
+def test_an_attack_nobody_is_named_for_is_an_unidentified_armed_group_s(analyze):
+    def codes(text):
+        a = analyze(text)
+        return {(c, s) for _, c, s in acled_record.record(a.events, a.entities, a.places)["actor_codes"]}
+    assert ("MLI", "UAF") in codes("An army vehicle was struck by an IED near Mopti on Sunday.")
+    assert ("MLI", "UAF") not in codes("An army vehicle was struck by an IED near Mopti. JNIM claimed the attack.")
+
+
 def test_actors_with_no_known_place_take_the_one_country_they_share(analyze):
     # no place the gazetteer knows; Fulani live in many countries, Dogon in Mali and Burkina Faso
     a = analyze("Suspected Fulani militiamen killed a Dogon herder near Kalabaroutou on Monday.")

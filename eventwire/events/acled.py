@@ -220,7 +220,8 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
 
     With the analysis' `entities` and `places`, `actor_codes` gives each actor's (country, sector)
     as ACLED names them: a generic actor the text gives no country ("unknown gunmen", "residents")
-    takes the country of the place where the event happened, as in ACLED's "Protesters (Mali)".
+    takes the country of the place where the event happened, as in ACLED's "Protesters (Mali)";
+    violence that nobody in the text does or claims has ACLED's "Unidentified Armed Group (<country>)".
     """
     usable = [e for e in events if e.get("acled") and e.get("status") in _COUNTABLE]
     if not usable:
@@ -322,6 +323,14 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         forces = primary["acled"].get("target_forces")
         if forces and where and not any(c == where and sec in ("MIL", "POL") for _, c, sec in codes):
             codes.append((None, where, forces))   # ACLED's "Military Forces of <country>"
+        violent = [e for e in usable if e["acled"]["event_type"] in _ARMED_TYPES]
+        armed_doers = {a for e in events for a in e.get("source", []) if a in by_id and by_id[a].actor
+                       and by_id[a].actor.sector in ("INS", "REB", "MLT", "UAF")}
+        if event_type in _ARMED_TYPES and where and not any(e.get("source") for e in violent) \
+                and not armed_doers:
+            # nobody named doing it, nor claiming it ("an army vehicle struck by an IED", "a
+            # checkpoint attacked"): ACLED's "Unidentified Armed Group (<country>)"
+            codes.append((None, where, "UAF"))
     return {"event_type": event_type, "sub_event_type": sub, "event": primary["id"], "fatalities": killed,
             "actors": actors, "actor_codes": codes}
 
@@ -352,6 +361,7 @@ def _implied_sector(primary: dict, event_type: str, sub: str) -> str | None:
     return None
 
 
+_ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Actors ACLED names by the country where they act: "Civilians (Mali)", "Protesters (Mali)".
 _GENERIC_SECTORS = {"CVL", "OPP", "UAF", "MLT", "INS", "REB", "MIL", "POL", "GOV"}
 
