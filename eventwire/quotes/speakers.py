@@ -82,10 +82,14 @@ _NOMINAL = ("NOUN", "PROPN", "PRON")
 _FINITE = {"VBD", "VBZ", "VBP"}
 
 
-def verb_speaker(verb: Token) -> Token | None:
+def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Token | None:
     """The subject of a cue verb, or of the verb it depends on ("Kiev denies ..., claiming that",
     "began by saying", "is expected to endorse"), or, when the parse lost it, the noun right
-    before a finite cue ("Trump, in Kentucky, said")."""
+    before a finite cue ("Trump, in Kentucky, said"). A cue infinitive after a verb of
+    `controllers` and its object is that object's ("led the chair to announce")."""
+    controller = _object_controller(verb, controllers)
+    if controller is not None:
+        return controller
     node = verb
     for step in range(6):
         subj = _subject(node)
@@ -106,6 +110,21 @@ def verb_speaker(verb: Token) -> Token | None:
             return None  # a reported clause's verb speaks for nobody
         node = node.head
     return _left_neighbour(verb) if verb.tag_ in _FINITE else None
+
+
+def _object_controller(node: Token, controllers: frozenset[str]) -> Token | None:
+    """The object that does what an infinitive says in "led the chair to announce", "urged
+    Mali to reject": after these verbs the object, not the subject, is the one who acts (object
+    control). Only a listed verb: "used a German app to claim" and "emailed him to thank" are
+    infinitives of purpose, done by the subject."""
+    # the parser reads the infinitive as a complement or, as often, an adverbial clause
+    if node.dep_ not in ("xcomp", "advcl") or node.head.lemma_.lower() not in controllers or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(node)):
+        return None
+    obj = next((c for c in children(node.head) if c.dep_ == "dobj" and c.i < node.i), None)
+    if obj is None or obj.pos_ not in _NOMINAL or obj.lower_ in _EXPLETIVE:
+        return None
+    return obj
 
 
 def _can_speak(noun: Token) -> bool:
@@ -236,7 +255,7 @@ NAMED_TYPES = {"PERSON", "ORG", "GROUP", "GPE", "NORP"}
 
 def cue_speaker(cue: Cue, txt: DocText, lex: Lexicon) -> Token | None:
     if cue.kind in ("verb", "adjective"):  # "she is confident that": the copula's subject
-        return verb_speaker(cue.token)
+        return verb_speaker(cue.token, lex.controllers)
     if cue.kind == "noun":
         return noun_speaker(cue.token, lex.disputing)
     if cue.kind == "according":

@@ -1,0 +1,22 @@
+"""Whose words a quote is: the speaker's words in the attribution, on short wire-style
+sentences written for these tests (test_quotes.py and test_quotes_attribution.py have more)."""
+import pytest
+
+
+def by_cue(analysis, cue):
+    return [q for q in analysis.quotes if (q.get("cue") or {}).get("text") == cue]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The leak led the party chairwoman to announce that she would resign.", "announce",
+     "the party chairwoman"),
+    ("The attack is pushing the candidates to argue that the border must close.", "argue", "the candidates"),
+])
+def test_the_object_of_a_control_verb_speaks_its_infinitive(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker
+
+
+def test_an_infinitive_of_purpose_is_the_subjects(analyze):
+    (q,) = by_cue(analyze("The minister used a radio address to claim that the vote was rigged."), "claim")
+    assert q["speaker_text"] == "The minister"
