@@ -20,3 +20,19 @@ def test_the_object_of_a_control_verb_speaks_its_infinitive(analyze, text, cue, 
 def test_an_infinitive_of_purpose_is_the_subjects(analyze):
     (q,) = by_cue(analyze("The minister used a radio address to claim that the vote was rigged."), "claim")
     assert q["speaker_text"] == "The minister"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Asked whether the truce would hold, the governor said he was hopeful.", "Asked"),
+    ("The governor said he was hopeful, asked about the truce in an interview.", "asked"),
+])
+def test_the_one_asked_is_not_the_speaker_of_an_unnamed_question(analyze, text, cue):
+    # the main clause's subject answers; who asked goes unnamed
+    (q,) = by_cue(analyze(text), cue)
+    assert (q["speaker"], q["speaker_text"]) == (None, None)
+
+
+def test_a_finite_verb_that_lost_its_subject_in_the_parse_keeps_it(analyze):
+    (q,) = by_cue(analyze('Protesters marching through the streets chanted "What curfew?" and kept going.'),
+                  "chanted")
+    assert q["speaker_text"] == "Protesters"

@@ -28,6 +28,7 @@ _RELATIVE = {"who", "that", "which", "whom"}
 _PRONOMINAL_RELATIVE = _RELATIVE - {"that"}
 _EXPLETIVE = {"it", "there"}
 _CUT = ("relcl", "acl", "advcl")
+_SET_OFF = {",", "(", "-", "--", "\u2013", "\u2014", ";", ":"}
 
 
 def np_span(head: Token) -> Span:
@@ -98,6 +99,8 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
         raised = next((c for c in children(node) if c.dep_ == "nsubjpass"), None)
         if raised is not None:
             return raised if step > 0 else None  # a passive cue with no agent names nobody
+        if step == 0 and _passive_adjunct(node):
+            return None
         if node.dep_ == "acl" and node.head.pos_ in _NOMINAL:
             if _can_speak(node.head):
                 return node.head  # "officials, saying ..."
@@ -110,6 +113,20 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
             return None  # a reported clause's verb speaks for nobody
         node = node.head
     return _left_neighbour(verb) if verb.tag_ in _FINITE else None
+
+
+def _passive_adjunct(verb: Token) -> bool:
+    """"Asked about the vote, she said ...", "..., he said when asked": a participle clause in the
+    passive, whose asker goes unnamed; the main clause's subject is the one asked, not the
+    speaker. The parser tags the participle as a past tense as often (no subject, no auxiliary),
+    so the clause must be set off: opening the sentence, after a comma or a "when"; a finite verb
+    whose subject the parse lost ("Protesters marching past chanted ...") is not."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("advcl", "xcomp") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in children(verb)):
+        return False
+    before = verb.nbor(-1) if verb.i > verb.sent.start else None
+    return before is None or before.text in _SET_OFF or before.is_space or (
+        before.head.i == verb.i and before.dep_ in ("mark", "advmod"))
 
 
 def _object_controller(node: Token, controllers: frozenset[str]) -> Token | None:
