@@ -36,3 +36,9 @@ def test_a_finite_verb_that_lost_its_subject_in_the_parse_keeps_it(analyze):
     (q,) = by_cue(analyze('Protesters marching through the streets chanted "What curfew?" and kept going.'),
                   "chanted")
     assert q["speaker_text"] == "Protesters"
+
+
+def test_what_an_of_phrase_reports_is_not_its_speaker(analyze):
+    # "of the charges" is what was denied, so the denial is the subject's
+    (q,) = by_cue(analyze("The ministry issued a firm denial of the charges on Monday."), "denial")
+    assert (q["text"], q["speaker_text"]) == ("the charges", "The ministry")

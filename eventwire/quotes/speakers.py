@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities.model import Entity
 from ._tree import children, conjuncts, rights
-from .cues import Cue
+from .cues import Cue, of_content
 from .lexicon import Lexicon
 from .record import DocText, Quote
 
@@ -191,7 +191,8 @@ def noun_speaker(noun: Token, disputing: frozenset[str] = frozenset()) -> Token 
     for child in children(noun):
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             pobj = next((g for g in children(child) if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in _NOMINAL:
+            # "endorsements of his candidacy": an "of" that names what was said names no speaker
+            if pobj is not None and pobj.pos_ in _NOMINAL and not (child.lower_ == "of" and of_content(noun, pobj)):
                 return pobj
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
