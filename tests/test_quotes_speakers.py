@@ -42,3 +42,9 @@ def test_what_an_of_phrase_reports_is_not_its_speaker(analyze):
     # "of the charges" is what was denied, so the denial is the subject's
     (q,) = by_cue(analyze("The ministry issued a firm denial of the charges on Monday."), "denial")
     assert (q["text"], q["speaker_text"]) == ("the charges", "The ministry")
+
+
+def test_a_participle_hung_on_a_reported_clause_is_the_reporters(analyze):
+    text = "The governor argued that a new tax would keep prices from rising too fast, saying it was fair."
+    (q,) = by_cue(analyze(text), "saying")
+    assert q["speaker_text"] == "The governor"

@@ -91,10 +91,15 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
     controller = _object_controller(verb, controllers)
     if controller is not None:
         return controller
-    node = verb
+    node, thing = verb, None
     for step in range(6):
         subj = _subject(node)
-        if subj is not None:
+        # "argued that a database would keep them out, saying ...": the parse hung the participle
+        # on the reported clause, whose subject is a thing; the one saying is further up
+        if subj is not None and step > 0 and verb.tag_ == "VBG" and node.dep_ == "ccomp" and subj.pos_ == "NOUN" \
+                and not _can_speak(subj):
+            thing = thing or subj
+        elif subj is not None:
             return subj
         raised = next((c for c in children(node) if c.dep_ == "nsubjpass"), None)
         if raised is not None:
@@ -110,8 +115,10 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
         if node.head.i == node.i or node.dep_ not in _CLIMB:
             break
         if node.dep_ == "ccomp" and node.head.i > node.i:
-            return None  # a reported clause's verb speaks for nobody
+            return thing  # a reported clause's verb speaks for nobody
         node = node.head
+    if thing is not None:
+        return thing
     return _left_neighbour(verb) if verb.tag_ in _FINITE else None
 
 
