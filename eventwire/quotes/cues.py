@@ -145,6 +145,12 @@ def that_clause(tok: Token) -> Token | None:
 _OF_AUTHOR = {"report", "statement", "message", "testimony", "note", "view", "theory", "concern", "belief", "argument"}
 
 
+def of_content(noun: Token, pobj: Token) -> bool:
+    """Whether a cue noun's "of" object is what was said ("denial of involvement"), not who said
+    it ("the report of the commission", "the statement of Mali")."""
+    return noun.lemma_.lower() not in _OF_AUTHOR and pobj.pos_ not in ("PROPN", "PRON")
+
+
 def noun_complement(tok: Token, preps: frozenset[str] = frozenset()) -> tuple[Token, str] | None:
     """What a cue noun reports: its that-clause ("the claim that ..."), its to-infinitive
     ("Trump's proposal to ban ..."), what its "of" names ("Kerry's announcement of the
@@ -156,9 +162,9 @@ def noun_complement(tok: Token, preps: frozenset[str] = frozenset()) -> tuple[To
     for child in rights(tok):
         if child.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(child)):
             return child, "rule:noun-infinitive"
-        if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() not in _OF_AUTHOR:
+        if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((g for g in children(child) if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None and pobj.pos_ not in ("PROPN", "PRON"):
+            if pobj is not None and of_content(tok, pobj):
                 return pobj, "rule:noun-of"
         if child.dep_ == "prep" and child.lower_ in preps:
             pobj = next((g for g in children(child) if g.dep_ in ("pobj", "pcomp")), None)

@@ -78,6 +78,8 @@ class Lexicon:
     # words a title leaves in lower case.
     title_after: frozenset[str] = frozenset()
     title_small: frozenset[str] = frozenset()
+    # "led the chair to announce": verbs whose object, not subject, does what their infinitive says
+    controllers: frozenset[str] = frozenset()
 
     def frame(self, lemma: str) -> Frame:
         return self.frames.get(lemma) or Frame()
@@ -183,5 +185,6 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     titles = data.get("titles") or {}
     lex.title_after = frozenset(str(w).lower() for w in titles.get("after") or ())
     lex.title_small = frozenset(str(w).lower() for w in titles.get("small_words") or ())
+    lex.controllers = frozenset((data.get("speakers") or {}).get("object_control") or ())
     lex.disputing = frozenset(f for f, v in lex.forms.items() if v.stance in ("deny", "accuse"))
     return lex

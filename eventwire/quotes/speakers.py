@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities.model import Entity
 from ._tree import children, conjuncts, rights
-from .cues import Cue
+from .cues import Cue, of_content
 from .lexicon import Lexicon
 from .record import DocText, Quote
 
@@ -28,6 +28,7 @@ _RELATIVE = {"who", "that", "which", "whom"}
 _PRONOMINAL_RELATIVE = _RELATIVE - {"that"}
 _EXPLETIVE = {"it", "there"}
 _CUT = ("relcl", "acl", "advcl")
+_SET_OFF = {",", "(", "-", "--", "\u2013", "\u2014", ";", ":"}
 
 
 def np_span(head: Token) -> Span:
@@ -82,18 +83,29 @@ _NOMINAL = ("NOUN", "PROPN", "PRON")
 _FINITE = {"VBD", "VBZ", "VBP"}
 
 
-def verb_speaker(verb: Token) -> Token | None:
+def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Token | None:
     """The subject of a cue verb, or of the verb it depends on ("Kiev denies ..., claiming that",
     "began by saying", "is expected to endorse"), or, when the parse lost it, the noun right
-    before a finite cue ("Trump, in Kentucky, said")."""
-    node = verb
+    before a finite cue ("Trump, in Kentucky, said"). A cue infinitive after a verb of
+    `controllers` and its object is that object's ("led the chair to announce")."""
+    controller = _object_controller(verb, controllers)
+    if controller is not None:
+        return controller
+    node, thing = verb, None
     for step in range(6):
         subj = _subject(node)
-        if subj is not None:
+        # "argued that a database would keep them out, saying ...": the parse hung the participle
+        # on the reported clause, whose subject is a thing; the one saying is further up
+        if subj is not None and step > 0 and verb.tag_ == "VBG" and node.dep_ == "ccomp" and subj.pos_ == "NOUN" \
+                and not _can_speak(subj):
+            thing = thing or subj
+        elif subj is not None:
             return subj
         raised = next((c for c in children(node) if c.dep_ == "nsubjpass"), None)
         if raised is not None:
             return raised if step > 0 else None  # a passive cue with no agent names nobody
+        if step == 0 and _passive_adjunct(node):
+            return None
         if node.dep_ == "acl" and node.head.pos_ in _NOMINAL:
             if _can_speak(node.head):
                 return node.head  # "officials, saying ..."
@@ -103,9 +115,40 @@ def verb_speaker(verb: Token) -> Token | None:
         if node.head.i == node.i or node.dep_ not in _CLIMB:
             break
         if node.dep_ == "ccomp" and node.head.i > node.i:
-            return None  # a reported clause's verb speaks for nobody
+            return thing  # a reported clause's verb speaks for nobody
         node = node.head
+    if thing is not None:
+        return thing
     return _left_neighbour(verb) if verb.tag_ in _FINITE else None
+
+
+def _passive_adjunct(verb: Token) -> bool:
+    """"Asked about the vote, she said ...", "..., he said when asked": a participle clause in the
+    passive, whose asker goes unnamed; the main clause's subject is the one asked, not the
+    speaker. The parser tags the participle as a past tense as often (no subject, no auxiliary),
+    so the clause must be set off: opening the sentence, after a comma or a "when"; a finite verb
+    whose subject the parse lost ("Protesters marching past chanted ...") is not."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("advcl", "xcomp") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in children(verb)):
+        return False
+    before = verb.nbor(-1) if verb.i > verb.sent.start else None
+    return before is None or before.text in _SET_OFF or before.is_space or (
+        before.head.i == verb.i and before.dep_ in ("mark", "advmod"))
+
+
+def _object_controller(node: Token, controllers: frozenset[str]) -> Token | None:
+    """The object that does what an infinitive says in "led the chair to announce", "urged
+    Mali to reject": after these verbs the object, not the subject, is the one who acts (object
+    control). Only a listed verb: "used a German app to claim" and "emailed him to thank" are
+    infinitives of purpose, done by the subject."""
+    # the parser reads the infinitive as a complement or, as often, an adverbial clause
+    if node.dep_ not in ("xcomp", "advcl") or node.head.lemma_.lower() not in controllers or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(node)):
+        return None
+    obj = next((c for c in children(node.head) if c.dep_ == "dobj" and c.i < node.i), None)
+    if obj is None or obj.pos_ not in _NOMINAL or obj.lower_ in _EXPLETIVE:
+        return None
+    return obj
 
 
 def _can_speak(noun: Token) -> bool:
@@ -155,7 +198,8 @@ def noun_speaker(noun: Token, disputing: frozenset[str] = frozenset()) -> Token 
     for child in children(noun):
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             pobj = next((g for g in children(child) if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in _NOMINAL:
+            # "endorsements of his candidacy": an "of" that names what was said names no speaker
+            if pobj is not None and pobj.pos_ in _NOMINAL and not (child.lower_ == "of" and of_content(noun, pobj)):
                 return pobj
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
@@ -236,7 +280,7 @@ NAMED_TYPES = {"PERSON", "ORG", "GROUP", "GPE", "NORP"}
 
 def cue_speaker(cue: Cue, txt: DocText, lex: Lexicon) -> Token | None:
     if cue.kind in ("verb", "adjective"):  # "she is confident that": the copula's subject
-        return verb_speaker(cue.token)
+        return verb_speaker(cue.token, lex.controllers)
     if cue.kind == "noun":
         return noun_speaker(cue.token, lex.disputing)
     if cue.kind == "according":

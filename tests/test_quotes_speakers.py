@@ -1,0 +1,50 @@
+"""Whose words a quote is: the speaker's words in the attribution, on short wire-style
+sentences written for these tests (test_quotes.py and test_quotes_attribution.py have more)."""
+import pytest
+
+
+def by_cue(analysis, cue):
+    return [q for q in analysis.quotes if (q.get("cue") or {}).get("text") == cue]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The leak led the party chairwoman to announce that she would resign.", "announce",
+     "the party chairwoman"),
+    ("The attack is pushing the candidates to argue that the border must close.", "argue", "the candidates"),
+])
+def test_the_object_of_a_control_verb_speaks_its_infinitive(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker
+
+
+def test_an_infinitive_of_purpose_is_the_subjects(analyze):
+    (q,) = by_cue(analyze("The minister used a radio address to claim that the vote was rigged."), "claim")
+    assert q["speaker_text"] == "The minister"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Asked whether the truce would hold, the governor said he was hopeful.", "Asked"),
+    ("The governor said he was hopeful, asked about the truce in an interview.", "asked"),
+])
+def test_the_one_asked_is_not_the_speaker_of_an_unnamed_question(analyze, text, cue):
+    # the main clause's subject answers; who asked goes unnamed
+    (q,) = by_cue(analyze(text), cue)
+    assert (q["speaker"], q["speaker_text"]) == (None, None)
+
+
+def test_a_finite_verb_that_lost_its_subject_in_the_parse_keeps_it(analyze):
+    (q,) = by_cue(analyze('Protesters marching through the streets chanted "What curfew?" and kept going.'),
+                  "chanted")
+    assert q["speaker_text"] == "Protesters"
+
+
+def test_what_an_of_phrase_reports_is_not_its_speaker(analyze):
+    # "of the charges" is what was denied, so the denial is the subject's
+    (q,) = by_cue(analyze("The ministry issued a firm denial of the charges on Monday."), "denial")
+    assert (q["text"], q["speaker_text"]) == ("the charges", "The ministry")
+
+
+def test_a_participle_hung_on_a_reported_clause_is_the_reporters(analyze):
+    text = "The governor argued that a new tax would keep prices from rising too fast, saying it was fair."
+    (q,) = by_cue(analyze(text), "saying")
+    assert q["speaker_text"] == "The governor"
