@@ -283,3 +283,9 @@ def test_a_place_name_ends_on_a_name_word(analyze):
     a = analyze("A car bomb detonated outside a market in the town of Mahawil  south of Baghdad on Monday.")
     names = {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
     assert "Mahawil" in names and not any(n.startswith("Mahawil ") for n in names)
+
+
+def test_an_old_name_of_a_city_in_a_country_the_story_never_names_is_not_that_city(analyze):
+    # "Boni" is also an old name of Bonn; in a story on central Mali it is a town the gazetteer lacks
+    a = analyze("Jihadists ambushed an army convoy near Boni in central Mali on Monday.")
+    assert not any(p["country"] == "DEU" for p in a.places)

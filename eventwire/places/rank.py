@@ -217,6 +217,11 @@ def choose(gaz: Gazetteer, candidates: list[Place], name: str, kb: str | None, c
                     and key(p.name) == key(best.name)), key=lambda p: p.pop, default=None)
         if seat is not None:
             return seat, best_why + ["rule:town-not-region"]
+    if best is not None and best.kind == "city" and not kb and key(best.name) != k and not (
+            ctx.countries.get(best.cc) or best.cc in ctx.actors or best.cc == ctx.focus):
+        # known by this name only as an alternate one, in a country the article never names
+        # ("Boni", an old name of Bonn, in a story on Mali): another place the gazetteer lacks
+        return None, []
     if best is not None and best.kind == "city" and not kb and best.pop < SMALL and not SPECIFIC & set(best_why):
         # A small place near none of the article's places, in none of its regions: more likely a
         # place the gazetteer lacks (an airport, a park) or no place at all. Correct or null.
