@@ -334,6 +334,12 @@ def test_an_execution_is_one_sided_even_with_no_victim_named(analyze):
     assert rec["sub_event_type"] == "Armed clash"
 
 
+def test_a_bomb_detonated_against_something_hits_that_not_the_bomb(analyze):
+    a = analyze("Militants detonated an IED against a Malian army vehicle near Gossi.")
+    e = next(e for e in a.events if e["trigger"]["text"] == "detonated")
+    assert codes(a, e["target"]) == {"MLI"} and e["acled"]["target_class"] == "armed"
+
+
 def test_civilians_hit_by_a_mine_are_civilians_of_the_country(analyze):
     a = analyze("An IED struck a passenger bus near Mopti.")
     rec = acled_record.record(a.events, a.entities, a.places)
