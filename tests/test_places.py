@@ -289,3 +289,9 @@ def test_an_old_name_of_a_city_in_a_country_the_story_never_names_is_not_that_ci
     # "Boni" is also an old name of Bonn; in a story on central Mali it is a town the gazetteer lacks
     a = analyze("Jihadists ambushed an army convoy near Boni in central Mali on Monday.")
     assert not any(p["country"] == "DEU" for p in a.places)
+
+
+def test_a_small_foreign_namesake_is_not_where_the_actors_of_another_country_act(analyze):
+    # a town of that name exists in Cuba; JNIM acts in Mali and the story names no other country
+    a = analyze("Suspected JNIM militants killed a man near Yara on Tuesday.")
+    assert not any(p["country"] == "CUB" for p in a.places)

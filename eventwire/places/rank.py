@@ -21,6 +21,7 @@ KIND_WEIGHT = {"country": 8.5, "continent": 7.0, "region": 6.5, "admin1": 6.0, "
 FEDERATIONS = {"US", "CA", "AU", "IN", "BR", "MX", "DE"}
 ROUNDS = 3
 SMALL = 20_000
+TOWN = 100_000
 CONTEXT_CAP = 6.5      # the most the rest of the article can add
 CONTEXT_CAP_KNOWN = 5.5  # ... for a name the lexicon knows as a country or a capital
 
@@ -217,10 +218,13 @@ def choose(gaz: Gazetteer, candidates: list[Place], name: str, kb: str | None, c
                     and key(p.name) == key(best.name)), key=lambda p: p.pop, default=None)
         if seat is not None:
             return seat, best_why + ["rule:town-not-region"]
-    if best is not None and best.kind == "city" and not kb and key(best.name) != k and not (
-            ctx.countries.get(best.cc) or best.cc in ctx.actors or best.cc == ctx.focus):
-        # known by this name only as an alternate one, in a country the article never names
-        # ("Boni", an old name of Bonn, in a story on Mali): another place the gazetteer lacks
+    if best is not None and best.kind == "city" and not kb and not (
+            ctx.countries.get(best.cc) or best.cc in ctx.actors or best.cc == ctx.focus) and (
+            key(best.name) != k or (ctx.actors and best.pop < TOWN)):
+        # in a country the article never names, a town known by this name only as an alternate
+        # one ("Boni", an old name of Bonn, in a story on Mali), or a town under 100,000 when the
+        # story's actors are all of other countries ("near Yara", in Cuba, where JNIM kills):
+        # another place the gazetteer lacks
         return None, []
     if best is not None and best.kind == "city" and not kb and best.pop < SMALL and not SPECIFIC & set(best_why):
         # A small place near none of the article's places, in none of its regions: more likely a
