@@ -20,7 +20,8 @@ from .lexicon import Lexicon, load, verbs_file
 from .location import Link
 from .location import link as link_place
 from .merge import merge_all, violent
-from .roles import EntityIndex, conjuncts, roles, slots
+from .entity_index import EntityIndex
+from .roles import conjuncts, roles, slots
 from .status import Status, StatusFinder
 from .salience import earlier, salience
 from .triggers import Trigger, find_triggers
