@@ -361,6 +361,13 @@ def test_actors_with_no_known_place_take_the_one_country_they_share(analyze):
     assert {("MLI", "MLT"), ("MLI", "CVL")} <= codes
 
 
+def test_other_peoples_of_the_sentence_narrow_where_the_actors_act(analyze):
+    # no place the gazetteer knows; the victim's people live in Mali and Burkina Faso only
+    a = analyze("Suspected Fulani gunmen raided Kalabaroutou and killed one man, a member of the Dogon community.")
+    codes = {(c, s) for _, c, s in acled_record.record(a.events, a.entities, a.places)["actor_codes"]}
+    assert not any(c == "NGA" for c, _ in codes) and any(c == "MLI" for c, _ in codes)
+
+
 def test_an_ambush_set_off_by_a_mine_is_a_fight_but_a_mine_alone_is_not(analyze):
     a = analyze("Militants ambushed a gendarmerie convoy with an IED near Ayorou on Monday.")
     assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"

@@ -305,6 +305,15 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             # live in Mali, the Fulani in many lands, Mali among them)
             lands = sorted((list(x.countries) or [x.country] for _, x in coded if x.country), key=len)
             own = set.intersection(*map(set, lands)) if lands else set()
+            # several: narrowed by the other peoples the sentence names ("... killed one man, a
+            # member of the Dogon community": the Fulani gunmen acted where the Dogon live)
+            sent = primary.get("sentence") or {}
+            for e in entities:
+                named = e.actor.countries if e.actor else ()
+                if len(own) > 1 and named and set(named) & own and any(
+                        sent.get("start", -1) <= m.start < sent.get("end", -1) for m in e.mentions):
+                    own &= set(named)
+                    lands.insert(0, list(named))
             # several: the first of the narrowest identity's lands, listed homeland first
             where = next((c for c in lands[0] if c in own), None) if own else None
         for a, actor in coded:
