@@ -352,6 +352,7 @@ def test_an_attack_nobody_is_named_for_is_an_unidentified_armed_group_s(analyze)
         return {(c, s) for _, c, s in acled_record.record(a.events, a.entities, a.places)["actor_codes"]}
     assert ("MLI", "UAF") in codes("An army vehicle was struck by an IED near Mopti on Sunday.")
     assert ("MLI", "UAF") not in codes("An army vehicle was struck by an IED near Mopti. JNIM claimed the attack.")
+    assert ("MLI", "UAF") not in codes("An air strike hit a rebel base near Mopti on Sunday.")
 
 
 def test_actors_with_no_known_place_take_the_one_country_they_share(analyze):

@@ -335,10 +335,11 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         violent = [e for e in usable if e["acled"]["event_type"] in _ARMED_TYPES]
         armed_doers = {a for e in events for a in e.get("source", []) if a in by_id and by_id[a].actor
                        and by_id[a].actor.sector in ("INS", "REB", "MLT", "UAF")}
-        if event_type in _ARMED_TYPES and where and not any(e.get("source") for e in violent) \
-                and not armed_doers:
+        if event_type in _ARMED_TYPES and sub != "Air/drone strike" and where and not armed_doers \
+                and not any(e.get("source") for e in violent):
             # nobody named doing it, nor claiming it ("an army vehicle struck by an IED", "a
-            # checkpoint attacked"): ACLED's "Unidentified Armed Group (<country>)"
+            # checkpoint attacked"): ACLED's "Unidentified Armed Group (<country>)"; air strikes
+            # are the work of air forces
             codes.append((None, where, "UAF"))
     return {"event_type": event_type, "sub_event_type": sub, "event": primary["id"], "fatalities": killed,
             "actors": actors, "actor_codes": codes}
