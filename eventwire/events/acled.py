@@ -26,7 +26,7 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
     classes = []
     staff = lists.get("civilian_staff_nouns", ())
     staff_heads = {h.i for h in heads if h.lemma_.lower() in staff or h.lower_ in staff or
-                   f"{h.doc[h.i - 1].lower_} {h.lower_}" in staff}
+                   (h.i > 0 and f"{h.doc[h.i - 1].lower_} {h.lower_}" in staff)}
     staff_words = {t.i for h in heads if h.i in staff_heads for t in h.subtree if t.i <= h.i}
     for e in entities:
         a = e.actor
@@ -295,9 +295,6 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         if place_country is None:
             place_country = _story_country(primary, places or [])
         coded = [(a, by_id[a].actor) for a in actors if a in by_id and by_id[a].actor is not None]
-
-        def guessed(actor) -> bool:
-            return bool({"rule:identity-country", "rule:article-focus-country"} & set(actor.evidence or []))
         where = place_country
         if where is None:
             # no place the gazetteer knows ("in the area of Edjerir"): the one country all the
@@ -318,7 +315,7 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             where = next((c for c in lands[0] if c in own), None) if own else None
         for a, actor in coded:
             country = actor.country
-            if where and actor.sector in _GENERIC_SECTORS and (not country or guessed(actor)):
+            if where and actor.sector in _GENERIC_SECTORS and (not country or _guessed(actor)):
                 country = where   # "Fulani militiamen" acting in Mali: ACLED's "(Mali)"
             codes.append((a, country, actor.sector))
         # ACLED's definitions name one actor whatever the text calls them: violence against
@@ -334,7 +331,7 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             codes.append((None, where, forces))   # ACLED's "Military Forces of <country>"
         violent = [e for e in usable if e["acled"]["event_type"] in _ARMED_TYPES]
         armed_doers = {a for e in events for a in e.get("source", []) if a in by_id and by_id[a].actor
-                       and by_id[a].actor.sector in ("INS", "REB", "MLT", "UAF")}
+                       and by_id[a].actor.sector in _ARMED_NONSTATE}
         if event_type in _ARMED_TYPES and sub != "Air/drone strike" and where and not armed_doers \
                 and not any(e.get("source") for e in violent):
             # nobody named doing it, nor claiming it ("an army vehicle struck by an IED", "a
@@ -371,7 +368,16 @@ def _implied_sector(primary: dict, event_type: str, sub: str) -> str | None:
     return None
 
 
+# Types of armed violence, and the sectors of those who may do it outside a state's forces.
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_ARMED_NONSTATE = ("INS", "REB", "MLT", "UAF")
+
+
+def _guessed(actor) -> bool:
+    """The actor's country is a guess: an identity's first land, or the story's country."""
+    return bool({"rule:identity-country", "rule:article-focus-country"} & set(actor.evidence or []))
+
+
 # Actors ACLED names by the country where they act: "Civilians (Mali)", "Protesters (Mali)".
 _GENERIC_SECTORS = {"CVL", "OPP", "UAF", "MLT", "INS", "REB", "MIL", "POL", "GOV"}
 
