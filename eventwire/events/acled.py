@@ -301,6 +301,11 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             # event's actors may belong to ("Fulani militiamen killed a Dogon man": the Dogon
             # live in Mali, the Fulani in many lands, Mali among them)
             lands = sorted((list(x.countries) or [x.country] for _, x in coded if x.country), key=len)
+            if not lands:
+                # the event names nobody of any land ("a truck struck by an IED ... planted by
+                # Katiba Macina"): the actors the report names elsewhere say where it happened
+                lands = sorted((list(e.actor.countries) or [e.actor.country] for e in entities
+                                if e.actor and e.actor.country), key=len)
             own = set.intersection(*map(set, lands)) if lands else set()
             # several: narrowed by the other peoples the sentence names ("... killed one man, a
             # member of the Dogon community": the Fulani gunmen acted where the Dogon live)

@@ -1,0 +1,23 @@
+"""ACLED records of short reports: the actors ACLED names by their country and sector."""
+import pytest
+
+from eventwire.events import acled as acled_record
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    from eventwire import analyze
+
+    return analyze
+
+
+def codes(analyze, text):
+    a = analyze(text)
+    rec = acled_record.record(a.events, a.entities, a.places)
+    return {(c, s) for _, c, s in rec["actor_codes"]}
+
+
+def test_an_event_with_nobody_of_a_known_land_takes_the_country_of_the_reports_other_actors(analyze):
+    # no place the gazetteer knows; the group named as the bomb's planter acts in Mali
+    assert ("MLI", "CVL") in codes(analyze, "A truck was struck by an IED near Kalabaroutou, the device was "
+                                            "likely planted by Katiba Macina militants.")
