@@ -368,8 +368,8 @@ def _implied_sector(primary: dict, event_type: str, sub: str) -> str | None:
         return "CVL"
     if event_type == "Explosions/Remote violence" and a.get("target_class") == "civilian":
         return "CVL"   # civilians hit by a mine or a shell are ACLED's "Civilians (<country>)" too
-    if event_type in ("Protests", "Riots") and a.get("source_class") in ("protesters", "civilian", "none"):
-        return "CVL"
+    if event_type in ("Protests", "Riots"):
+        return "CVL"   # ACLED's "Protesters/Rioters (<country>)" whoever organised it or took part
     return None
 
 
