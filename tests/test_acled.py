@@ -21,9 +21,17 @@ def test_an_event_with_nobody_of_a_known_land_takes_the_country_of_the_reports_o
     # no place the gazetteer knows; the group named as the bomb's planter acts in Mali
     assert ("MLI", "CVL") in codes(analyze, "A truck was struck by an IED near Kalabaroutou, the device was "
                                             "likely planted by Katiba Macina militants.")
+
+
 @pytest.mark.parametrize("text", [
     "On Friday, the ministry of health organized a march in Bamako to honour nurses.",
     "On Friday, supporters of the ruling party held a rally in Bamako against the sanctions.",
 ])
 def test_a_protest_has_protesters_of_its_country_whoever_organised_it(analyze, text):
     assert ("MLI", "CVL") in codes(analyze, text)
+
+
+def test_a_participle_with_its_own_object_on_a_verbless_sentence_is_its_active_verb(analyze):
+    # parsed as "the air force [that was] conducted ...": the force does the strikes
+    assert ("MLI", "MIL") in codes(analyze, "On Monday, the Malian air force conducted at least three airstrikes "
+                                            "targeting militants near Mopti.")

@@ -27,9 +27,12 @@ MAX_CONJ = 60
 
 
 def is_passive(v: Token) -> bool:
-    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children) or (
-            v.dep_ == "acl" and v.tag_ == "VBN"):
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children):
         return True
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        # "the air force conducted three strikes" read as a noun phrase: a participle with an
+        # object of its own, on a noun with no verb above it, is the sentence's active verb
+        return not (v.head.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in v.children))
     if v.tag_ == "VBN" and v.dep_ == "conj" and any(c.dep_ == "agent" for c in v.children):
         return True   # "were detained and later executed by soldiers": the second verb's passive is shared
     # "two were killed and five others wounded", "one civilian killed, one wounded": a past
