@@ -35,3 +35,13 @@ def test_a_participle_with_its_own_object_on_a_verbless_sentence_is_its_active_v
     # parsed as "the air force [that was] conducted ...": the force does the strikes
     assert ("MLI", "MIL") in codes(analyze, "On Monday, the Malian air force conducted at least three airstrikes "
                                             "targeting militants near Mopti.")
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("On Monday, militants attacked the village of Tolle near Mopti, and killed one member of the village self-defense.",
+     ("MLI", "MLT")),
+    ("On Monday, armed villagers from Kalabaroutou attacked a Malian village, wounding three.", ("MLI", "MLT")),
+    ("On Monday, an IED planted by JNIM militants struck a French armoured vehicle near Tessalit.", ("FRA", "MIL")),
+])
+def test_armed_bodies_named_by_a_common_noun(analyze, text, wanted):
+    assert wanted in codes(analyze, text)
