@@ -45,3 +45,9 @@ def test_a_participle_with_its_own_object_on_a_verbless_sentence_is_its_active_v
 ])
 def test_armed_bodies_named_by_a_common_noun(analyze, text, wanted):
     assert wanted in codes(analyze, text)
+
+
+def test_violence_with_no_named_doer_was_done_by_those_conducting_the_operation(analyze):
+    found = codes(analyze, "On Monday, French and Malian forces carried out a joint operation near Mopti, "
+                           "15 militants killed.")
+    assert {("FRA", "MIL"), ("MLI", "MIL")} <= found and ("MLI", "UAF") not in found

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .fatalities import outermost
-from .lexicon import Instrument, Lexicon, acled_taxonomy
+from .lexicon import Instrument, Lexicon, acled_taxonomy, load
 
 VIOLENT_RULES = {"violence", "clash", "attack-civilians", "looting", "abduction", "territory", "riot", "mob"}
 # Weapons that make a violent event remote violence in ACLED's sense.
@@ -284,7 +284,15 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             if e is not primary and e.get("plover") in ("ASSAULT", "COERCE", "PROTEST") and \
                     e.get("salience", "main") == "main":
                 actors += e.get("source", []) + e.get("target", [])
-    actors = list(dict.fromkeys(actors))
+    # "French and Malian forces carried out a joint operation ..., 15 militants killed": violence
+    # nobody is named doing was done by those the report says were operating
+    operators = []
+    if event_type in _ARMED_TYPES and not any(e.get("source") for e in usable
+                                              if e["acled"]["event_type"] in _ARMED_TYPES):
+        kinds = {f"verbs/en.yaml:{p}" for p in load("en").lists.get("operation_patterns", ())}
+        operators = [a for e in events if e.get("status") in _COUNTABLE and (e.get("evidence") or [""])[0] in kinds
+                     for a in e.get("source", [])]
+    actors = list(dict.fromkeys(actors + operators))
     codes = []
     if entities is not None:
         by_id = {e.id: e for e in entities}
@@ -338,7 +346,7 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         armed_doers = {a for e in events for a in e.get("source", []) if a in by_id and by_id[a].actor
                        and by_id[a].actor.sector in _ARMED_NONSTATE}
         if event_type in _ARMED_TYPES and sub != "Air/drone strike" and where and not armed_doers \
-                and not any(e.get("source") for e in violent):
+                and not operators and not any(e.get("source") for e in violent):
             # nobody named doing it, nor claiming it ("an army vehicle struck by an IED", "a
             # checkpoint attacked"): ACLED's "Unidentified Armed Group (<country>)"; air strikes
             # are the work of air forces
