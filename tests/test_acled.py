@@ -51,3 +51,9 @@ def test_violence_with_no_named_doer_was_done_by_those_conducting_the_operation(
     found = codes(analyze, "On Monday, French and Malian forces carried out a joint operation near Mopti, "
                            "15 militants killed.")
     assert {("FRA", "MIL"), ("MLI", "MIL")} <= found and ("MLI", "UAF") not in found
+
+
+def test_what_a_targeting_participle_names_is_the_target(analyze):
+    a = analyze("On Monday, militants fired mortar shells targeting the Malian army camp in Tarkint.")
+    shelling = next(e for e in a.events if e["trigger"]["text"].startswith("fired"))
+    assert {(x.actor.country, x.actor.sector) for x in a.entities if x.id in shelling["target"]} == {("MLI", "MIL")}

@@ -272,6 +272,9 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
             for k, v in preps(o).items():
                 if k in ("with", "to", "against", "on", "from", "between"):
                     s.preps.setdefault(k, []).extend(v)
+        _targeting(trigger_tok, s)
+        for o in s.object:
+            _targeting(o, s)
         # "gave Tanzania a grant": the dative is the recipient, the theme is no target
         if s.dative and pattern.role("target") is None:
             s.object = []
@@ -293,6 +296,7 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
         if c.dep_ == "compound":
             s.compound.append(c)
     s.preps = preps(noun)
+    _targeting(noun, s)
     for by in s.preps.get("by", []):
         # "an attack by gunmen on the base": the parser hangs the target on the attackers
         for k, v in preps(by).items():
@@ -322,11 +326,21 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
 
 
 _PATIENT_SUBJECTS: frozenset = frozenset()
+_TARGETING: frozenset = frozenset()
 
 
-def set_patient_subjects(words) -> None:
-    global _PATIENT_SUBJECTS
+def set_patient_subjects(words, targeting=()) -> None:
+    global _PATIENT_SUBJECTS, _TARGETING
     _PATIENT_SUBJECTS = frozenset(words)
+    _TARGETING = frozenset(targeting)
+
+
+def _targeting(tok: Token, s: Slots) -> None:
+    """ "an airstrike targeting militants", "fired shells targeting the camp": the participle's
+    object is what the act was against (`targeting_participles`)."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and c.lemma_.lower() in _TARGETING:
+            s.preps.setdefault("against", []).extend(_children(c, ("dobj",)))
 
 
 _TIME_WORDS = {"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "morning",

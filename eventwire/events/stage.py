@@ -49,7 +49,7 @@ def resolve(doc: Doc, analysis) -> None:
 class EventCoder:
     def __init__(self, doc: Doc, analysis, lex: Lexicon):
         from .roles import set_patient_subjects
-        set_patient_subjects(lex.lists.get("patient_subjects", ()))
+        set_patient_subjects(lex.lists.get("patient_subjects", ()), lex.lists.get("targeting_participles", ()))
         self.doc = doc
         self.analysis = analysis
         self.lex = lex
