@@ -57,3 +57,11 @@ def test_what_a_targeting_participle_names_is_the_target(analyze):
     a = analyze("On Monday, militants fired mortar shells targeting the Malian army camp in Tarkint.")
     shelling = next(e for e in a.events if e["trigger"]["text"].startswith("fired"))
     assert {(x.actor.country, x.actor.sector) for x in a.entities if x.id in shelling["target"]} == {("MLI", "MIL")}
+
+
+@pytest.mark.parametrize("text", [
+    "Exchanges of gunfire between the Malian army and jihadists in Gao on Monday.",
+    "Clashes reported between the Malian army and unknown gunmen in Ansongo.",
+])
+def test_the_parties_between_whom_an_exchange_took_place(analyze, text):
+    assert ("MLI", "MIL") in codes(analyze, text)

@@ -297,6 +297,15 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
             s.compound.append(c)
     s.preps = preps(noun)
     _targeting(noun, s)
+    # the parties to an exchange named on what was exchanged ("exchanges of gunfire between the army
+    # and militants") or on the verb the event is subject of ("clashes reported between X and Y")
+    holders = list(s.preps.get("of", []))
+    if light is None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        holders.append(noun.head)
+    for h in holders:
+        for k, v in preps(h).items():
+            if k in ("between", "among"):
+                s.preps.setdefault(k, []).extend(t for t in v if t not in s.preps.get(k, []))
     for by in s.preps.get("by", []):
         # "an attack by gunmen on the base": the parser hangs the target on the attackers
         for k, v in preps(by).items():
