@@ -65,3 +65,8 @@ def test_what_a_targeting_participle_names_is_the_target(analyze):
 ])
 def test_the_parties_between_whom_an_exchange_took_place(analyze, text):
     assert ("MLI", "MIL") in codes(analyze, text)
+
+
+def test_a_place_is_no_doer_of_violence(analyze):
+    # "between" names where the convoy was, not who ambushed it
+    assert ("MLI", "UAF") in codes(analyze, "A Malian army convoy was ambushed between Gao and Ansongo on Monday.")

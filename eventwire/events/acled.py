@@ -345,8 +345,13 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         violent = [e for e in usable if e["acled"]["event_type"] in _ARMED_TYPES]
         armed_doers = {a for e in events for a in e.get("source", []) if a in by_id and by_id[a].actor
                        and by_id[a].actor.sector in _ARMED_NONSTATE}
+        # a place is no doer ("a convoy was ambushed between Gao and Ansongo"), even one the
+        # entity tagger took for a person
+        placed = {m.get("start") for p in places or [] for m in p.get("mentions") or []}
+        doers = [a for e in violent for a in e.get("source", []) if a not in by_id or not (
+            by_id[a].type in _PLACES or any(m.start in placed for m in by_id[a].mentions))]
         if event_type in _ARMED_TYPES and sub != "Air/drone strike" and where and not armed_doers \
-                and not operators and not any(e.get("source") for e in violent):
+                and not operators and not doers:
             # nobody named doing it, nor claiming it ("an army vehicle struck by an IED", "a
             # checkpoint attacked"): ACLED's "Unidentified Armed Group (<country>)"; air strikes
             # are the work of air forces
@@ -384,6 +389,7 @@ def _implied_sector(primary: dict, event_type: str, sub: str) -> str | None:
 # Types of armed violence, and the sectors of those who may do it outside a state's forces.
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _ARMED_NONSTATE = ("INS", "REB", "MLT", "UAF")
+_PLACES = ("GPE", "LOC", "FAC")
 
 
 def _guessed(actor) -> bool:
