@@ -70,3 +70,11 @@ def test_the_parties_between_whom_an_exchange_took_place(analyze, text):
 def test_a_place_is_no_doer_of_violence(analyze):
     # "between" names where the convoy was, not who ambushed it
     assert ("MLI", "UAF") in codes(analyze, "A Malian army convoy was ambushed between Gao and Ansongo on Monday.")
+
+
+def test_a_bare_participle_joined_to_a_passive_shares_its_agent(analyze):
+    a = analyze("Six men were detained by Malian soldiers near Douentza and tortured.")
+    torture = next(e for e in a.events if e["trigger"]["text"] == "tortured")
+    ents = {x.id: x for x in a.entities}
+    assert [ents[i].actor.sector for i in torture["source"]] == ["MIL"]
+    assert all(ents[i].actor.sector == "CVL" for i in torture["target"])

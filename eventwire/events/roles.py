@@ -42,7 +42,8 @@ def is_passive(v: Token) -> bool:
         return False
     subj = [c for c in v.children if c.dep_ == "nsubj"]
     if not subj:
-        return False
+        # "were detained by soldiers and tortured": a bare participle joined to a passive shares it
+        return v.dep_ == "conj" and is_passive(v.head) and v.head.tag_ == "VBN"
     numbered = any(t.pos_ == "NUM" or any(g.dep_ == "nummod" for g in t.children) for t in subj)
     after_passive = v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)
     return numbered or after_passive
@@ -89,11 +90,14 @@ def surface_subject(v: Token) -> list[Token]:
     return _children(v, SUBJ + PASS_SUBJ)
 
 
-def _agent(v: Token) -> list[Token]:
+def _agent(v: Token, depth: int = 0) -> list[Token]:
     out = []
     for c in v.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and is_passive(v)):
             out += [g for g in c.children if g.dep_ == "pobj"]
+    if not out and v.dep_ == "conj" and v.tag_ == "VBN" and depth < 4 and is_passive(v.head) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return _agent(v.head, depth + 1)   # "were detained by soldiers and tortured": by the soldiers
     return out
 
 
