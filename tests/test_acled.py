@@ -78,3 +78,8 @@ def test_a_bare_participle_joined_to_a_passive_shares_its_agent(analyze):
     ents = {x.id: x for x in a.entities}
     assert [ents[i].actor.sector for i in torture["source"]] == ["MIL"]
     assert all(ents[i].actor.sector == "CVL" for i in torture["target"])
+
+
+def test_a_people_named_as_such_are_civilians_of_their_land(analyze):
+    # the Dogon live in Mali and Burkina Faso, the Fulani in many lands: together, Mali
+    assert ("MLI", "CVL") in codes(analyze, "On Monday, Fulani militiamen opened fire on two Dogons near Kalabaroutou.")

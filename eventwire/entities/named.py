@@ -97,6 +97,11 @@ def named_entities(doc: Doc, sent_of, term_spans: list[tuple[Span, Term]]) -> tu
         e = entry(ent.kb_id_) if ent.kb_id_ else None
         if e:
             key, name, label, actor, evidence = e.key, e.name, e.label, _entry_actor(e), [e.source]
+            if e.kind == "identity" and ent.root.dep_ not in _MODIFIER_DEPS:
+                # a people named as such ("killed three Fulani", "belonging to Arabs"), not as a
+                # modifier ("Fulani militiamen", "a Dogon village"): its members, civilians
+                actor = _coding_actor(Coding(sector="CVL", evidence=[e.source], countries=e.countries), name,
+                                      countries)
         else:
             name = bare_name(ent)
             key, label, evidence = f"name:{ent.label_}:{name.casefold()}", ent.label_, [f"ner:{ent.label_}"]
@@ -119,6 +124,9 @@ def named_entities(doc: Doc, sent_of, term_spans: list[tuple[Span, Term]]) -> tu
         found.add(mention(ent, "name", sent_of(ent.start)))
         last = (ent, found)
     return list(entities.values()), persons
+
+
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 
 
 def _absorbed(ent: Span, term_spans) -> bool:
