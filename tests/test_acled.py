@@ -83,3 +83,7 @@ def test_a_bare_participle_joined_to_a_passive_shares_its_agent(analyze):
 def test_a_people_named_as_such_are_civilians_of_their_land(analyze):
     # the Dogon live in Mali and Burkina Faso, the Fulani in many lands: together, Mali
     assert ("MLI", "CVL") in codes(analyze, "On Monday, Fulani militiamen opened fire on two Dogons near Kalabaroutou.")
+
+
+def test_members_of_a_people_doing_violence_are_an_ethnic_militia(analyze):
+    assert ("MLI", "MLT") in codes(analyze, "On Monday, members of the Soninke community attacked homes in Kayes.")

@@ -326,11 +326,15 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
                     lands.insert(0, list(named))
             # several: the first of the narrowest identity's lands, listed homeland first
             where = next((c for c in lands[0] if c in own), None) if own else None
+        attackers = {a for e in usable if e["acled"]["event_type"] in _ARMED_TYPES for a in e.get("source", [])}
         for a, actor in coded:
             country = actor.country
             if where and actor.sector in _GENERIC_SECTORS and (not country or _guessed(actor)):
                 country = where   # "Fulani militiamen" acting in Mali: ACLED's "(Mali)"
-            codes.append((a, country, actor.sector))
+            sector = actor.sector
+            if sector == "CVL" and a in attackers and any("identities" in x for x in actor.evidence or []):
+                sector = "MLT"   # "members of the Soninke community attacked homes": an ethnic militia
+            codes.append((a, country, sector))
         # ACLED's definitions name one actor whatever the text calls them: violence against
         # civilians, looting and property destruction have "Civilians (<country>)" as their victims,
         # protests and riots "Protesters/Rioters (<country>)" as their actors. The event type implies
