@@ -87,3 +87,9 @@ def test_a_people_named_as_such_are_civilians_of_their_land(analyze):
 
 def test_members_of_a_people_doing_violence_are_an_ethnic_militia(analyze):
     assert ("MLI", "MLT") in codes(analyze, "On Monday, members of the Soninke community attacked homes in Kayes.")
+
+
+def test_a_people_named_as_a_modifier_narrows_where_the_actors_act(analyze):
+    # no place the gazetteer knows; the Dogon live in Mali and Burkina Faso only
+    assert ("MLI", "MLT") in codes(analyze, "Suspected Fulani militiamen attacked the Dogon village of "
+                                            "Kalabaroutou on Monday.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors.lexicon import entry
 from .fatalities import outermost
 from .lexicon import Instrument, Lexicon, acled_taxonomy, load
 
@@ -319,7 +320,8 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
             # member of the Dogon community": the Fulani gunmen acted where the Dogon live)
             sent = primary.get("sentence") or {}
             for e in entities:
-                named = e.actor.countries if e.actor else ()
+                # a people named as a modifier ("the Dogon village of Yane") has no actor of its own
+                named = e.actor.countries if e.actor else _identity_lands(e)
                 if len(own) > 1 and named and set(named) & own and any(
                         sent.get("start", -1) <= m.start < sent.get("end", -1) for m in e.mentions):
                     own &= set(named)
@@ -394,6 +396,11 @@ def _implied_sector(primary: dict, event_type: str, sub: str) -> str | None:
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _ARMED_NONSTATE = ("INS", "REB", "MLT", "UAF")
 _PLACES = ("GPE", "LOC", "FAC")
+
+
+def _identity_lands(entity) -> tuple[str, ...]:
+    found = entry(entity.key) if entity.key.startswith("identity:") else None
+    return found.countries if found else ()
 
 
 def _guessed(actor) -> bool:
