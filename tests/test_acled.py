@@ -93,3 +93,14 @@ def test_a_people_named_as_a_modifier_narrows_where_the_actors_act(analyze):
     # no place the gazetteer knows; the Dogon live in Mali and Burkina Faso only
     assert ("MLI", "MLT") in codes(analyze, "Suspected Fulani militiamen attacked the Dogon village of "
                                             "Kalabaroutou on Monday.")
+
+
+def _type(analyze, text):
+    a = analyze(text)
+    rec = acled_record.record(a.events, a.entities, a.places)
+    return rec["event_type"], rec["sub_event_type"]
+
+
+def test_a_crowd_mobilised_to_denounce_something_is_a_protest(analyze):
+    assert _type(analyze, "On Friday, hundreds of women mobilized in Gao to denounce insecurity.") == \
+        ("Protests", "Peaceful protest")
