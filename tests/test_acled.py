@@ -104,3 +104,11 @@ def _type(analyze, text):
 def test_a_crowd_mobilised_to_denounce_something_is_a_protest(analyze):
     assert _type(analyze, "On Friday, hundreds of women mobilized in Gao to denounce insecurity.") == \
         ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, thousands of residents held a march in Gao against the clashes between herders and farmers.",
+    "On Friday, thousands of residents protested in Gao against the fighting between the army and militants.",
+])
+def test_the_fighting_a_protest_is_against_does_not_make_it_violent(analyze, text):
+    assert _type(analyze, text) == ("Protests", "Peaceful protest")

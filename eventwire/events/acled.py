@@ -253,7 +253,8 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         elif any(e["acled"]["sub_event_type"] in ("Protest with intervention", "Arrests") or
                  e.get("cameo", "").startswith(("175", "173")) for e in responses):
             sub, primary = "Protest with intervention", protest
-        elif any(e["acled"]["event_type"] == "Riots" or e["acled"].get("rule") == "clash" for e in responses):
+        elif any(e["acled"]["event_type"] == "Riots" or e["acled"].get("rule") == "clash" for e in responses
+                 if e.get("salience", "main") == "main"):   # not what was protested ("against the violence")
             sub = next((e["acled"]["sub_event_type"] for e in responses if e["acled"]["event_type"] == "Riots"),
                        "Violent demonstration")   # protesters clashing, scuffles, stones
         elif primary["acled"]["event_type"] in ("Strategic developments",) or primary is protest:
