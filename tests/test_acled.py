@@ -112,3 +112,8 @@ def test_a_crowd_mobilised_to_denounce_something_is_a_protest(analyze):
 ])
 def test_the_fighting_a_protest_is_against_does_not_make_it_violent(analyze, text):
     assert _type(analyze, text) == ("Protests", "Peaceful protest")
+
+
+def test_what_struck_a_mine_suffered_it(analyze):
+    found = codes(analyze, "On Monday, a Malian army vehicle struck a mine near Gao, two soldiers were wounded.")
+    assert ("MLI", "UAF") in found   # nobody named laid the mine

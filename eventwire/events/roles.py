@@ -285,6 +285,10 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
         if pattern.pos == "VERB" and trigger_tok.dep_ == "relcl":
             s.subject = [_rel_head(t) for t in s.subject]
             s.object = [_rel_head(t) for t in s.object]
+        # "a vehicle struck a mine": what hit the weapon suffered it; who laid it is not named here
+        if trigger_tok.lemma_.lower() in _WEAPON_HITTING and s.object and \
+                all(o.lower_ in _HIT_WEAPONS or o.lemma_.lower() in _HIT_WEAPONS for o in s.object):
+            s.object, s.subject = s.subject, s.preps.get("by", [])
         # "Malian army convoy ambushed near Gao" (a headline's dropped "was"): the convoy suffered it
         if pattern.acled in ("violence", "clash", "remote-explosive", "attack-civilians") and not s.object and \
                 s.subject and all(t.lemma_.lower() in _PATIENT_SUBJECTS for t in s.subject) and \
@@ -340,12 +344,15 @@ def slots(trigger_tok: Token, pattern: Pattern, light: Token | None) -> Slots:
 
 _PATIENT_SUBJECTS: frozenset = frozenset()
 _TARGETING: frozenset = frozenset()
+_WEAPON_HITTING: frozenset = frozenset()
+_HIT_WEAPONS: frozenset = frozenset()
 
 
-def set_patient_subjects(words, targeting=()) -> None:
-    global _PATIENT_SUBJECTS, _TARGETING
+def set_patient_subjects(words, targeting=(), hitting=(), weapons=()) -> None:
+    global _PATIENT_SUBJECTS, _TARGETING, _WEAPON_HITTING, _HIT_WEAPONS
     _PATIENT_SUBJECTS = frozenset(words)
     _TARGETING = frozenset(targeting)
+    _WEAPON_HITTING, _HIT_WEAPONS = frozenset(hitting), frozenset(weapons)
 
 
 def _targeting(tok: Token, s: Slots) -> None:

@@ -49,7 +49,8 @@ def resolve(doc: Doc, analysis) -> None:
 class EventCoder:
     def __init__(self, doc: Doc, analysis, lex: Lexicon):
         from .roles import set_patient_subjects
-        set_patient_subjects(lex.lists.get("patient_subjects", ()), lex.lists.get("targeting_participles", ()))
+        set_patient_subjects(lex.lists.get("patient_subjects", ()), lex.lists.get("targeting_participles", ()),
+                             lex.lists.get("weapon_hitting_verbs", ()), lex.lists.get("hit_weapons", ()))
         self.doc = doc
         self.analysis = analysis
         self.lex = lex
