@@ -48,3 +48,27 @@ def test_a_participle_hung_on_a_reported_clause_is_the_reporters(analyze):
     text = "The governor argued that a new tax would keep prices from rising too fast, saying it was fair."
     (q,) = by_cue(analyze(text), "saying")
     assert q["speaker_text"] == "The governor"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a bound modifier says who is meant: it is part of the speaker's words
+    ("People briefed on the talks said the deal was close.", "said", "People briefed on the talks"),
+    ("A survey conducted by the university found that most farmers had lost cattle.", "found",
+     "A survey conducted by the university"),
+    ("Traders who sell grain in the capital said prices had doubled.", "said",
+     "Traders who sell grain in the capital"),
+    # one set off by commas adds to a speaker already named
+    ("Keita, who arrived in Bamako on Monday, said the talks would resume.", "said", "Keita"),
+    # one holding a cue is an attribution of its own
+    ("Lawmakers who praised the plan said it would pass.", "said", "Lawmakers"),
+])
+def test_a_restrictive_modifier_names_the_speaker(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker
+
+
+def test_a_speaker_never_runs_over_its_verb(analyze):
+    # the parse hangs "another example ..." on the subject, past the verb it depends on
+    text = "A union representing nurses endorsed the senator on Monday, another example of labor throwing its weight behind her."
+    (q,) = by_cue(analyze(text), "endorsed")
+    assert q["speaker_text"] == "A union representing nurses"

@@ -31,14 +31,22 @@ _CUT = ("relcl", "acl", "advcl")
 _SET_OFF = {",", "(", "-", "--", "\u2013", "\u2014", ";", ":"}
 
 
-def np_span(head: Token) -> Span:
+def np_span(head: Token, cue_tokens: frozenset[int] = frozenset(), own: Token | None = None) -> Span:
     """The noun phrase headed by `head` with its appositions ("Dean Johnson, a salesman from
-    Sumter,"), without relative clauses and what follows them."""
+    Sumter,") and its restrictive modifiers ("people briefed on the talks", "a poll conducted by
+    Gallup", "those who back her"), which say who is meant; without the clauses set off from it
+    ("Keita, who was in Bamako,"), which add to a speaker already named, nor a modifier holding
+    `own`, the cue of the quote, or another cue of `cue_tokens` (an attribution of its own:
+    "Republicans who praised him"), and what follows them."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     for child in rights(head):
         if child.dep_ in _CUT and child.i > head.i:
+            if _restrictive(child) and not _holds_cue(child, cue_tokens, own, min(child.right_edge.i, head.i + _FAR)):
+                continue
             end = min(end, child.left_edge.i)
+    if head.head.i > head.i:  # a phrase never runs over the word it hangs on (a parse may hang an aside past it)
+        end = min(end, head.head.i)
     end = min(end, head.i + _FAR)
     for tok in doc[head.i + 1:end]:  # a name never runs past its line
         if "\n" in tok.text:
@@ -50,6 +58,24 @@ def np_span(head: Token) -> Span:
     while start < head.i and (doc[start].dep_ in ("punct", "cc") or doc[start].is_space):
         start += 1
     return doc[start:max(end, head.i + 1)]
+
+
+def _restrictive(modifier: Token) -> bool:
+    """A relative or participle clause bound to its noun, not set off by a comma or a dash."""
+    if modifier.dep_ not in ("relcl", "acl"):
+        return False
+    first = modifier.left_edge
+    before = first.nbor(-1) if first.i > 0 else None
+    return before is not None and before.text not in _SET_OFF and not before.is_space and first.i > modifier.head.i
+
+
+def _holds_cue(modifier: Token, cue_tokens: frozenset[int], own: Token | None, last: int) -> bool:
+    """Whether a modifier holds the quote's own cue or another attribution; a passive participle
+    that is itself a cue names those acted on, not a speaker ("people briefed on the talks")."""
+    if own is not None and modifier.left_edge.i <= own.i <= modifier.right_edge.i:
+        return True
+    return any(t in cue_tokens and not (t == modifier.i and modifier.dep_ == "acl" and modifier.tag_ in ("VBN", "VBD"))
+               for t in range(modifier.left_edge.i, last + 1))
 
 
 def _same_line(a: Token, b: Token) -> bool:
@@ -231,9 +257,10 @@ def according_speaker(tok: Token) -> Token | None:
 class EntityIndex:
     """Which entity mentions a token, through the mention chains."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], quoted=None):
+    def __init__(self, doc: Doc, entities: list[Entity], quoted=None, cue_tokens: frozenset[int] = frozenset()):
         self.doc = doc
         self.quoted = quoted  # char -> whether it lies inside quotation marks (None: never)
+        self.cue_tokens = cue_tokens  # the document's cues: a modifier holding one is not the speaker's name
         self.by_token: dict[int, Entity] = {}
         self.surnames: dict[str, dict[int, Entity]] | None = None  # built on first use
         spans = []
@@ -401,7 +428,7 @@ def set_speaker(q: Quote, head: Token | None, index: EntityIndex) -> None:
     q.speaker_head = head
     if head is None:
         return
-    span = np_span(head)
+    span = np_span(head, index.cue_tokens, q.cue.token if q.cue is not None else None)
     q.speaker_span = (span.start_char, span.end_char)
     q.entities = index.entities_of(head)
     if head.lower_ in _PERSONAL and head.pos_ == "PRON" and head.dep_ in _SUBJECT_DEPS and not (

@@ -45,9 +45,10 @@ def find_quotes(doc: Doc, entities: list[Entity], lang: str = "en") -> list[dict
     text = doc.text
     marked = pair_quotes(text)
     txt = DocText(doc, marked)
-    index = EntityIndex(doc, entities, lambda char: txt.quote_at(char) is not None)
     named = [(m.start, m.end) for e in entities if e.type in NAMED_TYPES for m in e.mentions]
     cues = find_cues(doc, lex, named) if lex is not None else []
+    index = EntityIndex(doc, entities, lambda char: txt.quote_at(char) is not None,
+                        frozenset(c.token.i for c in cues if c.token is not None))
     indirect = _attributions(doc, lex, txt, index, cues) if lex is not None else []
     indirect = _drop_nested(indirect, lex)
     resolver = Resolver(txt, lex, index, cues, indirect)
