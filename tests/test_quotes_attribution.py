@@ -171,3 +171,11 @@ def test_a_quotation_over_paragraphs_still_runs_on(analyze):
 ])
 def test_a_dash_aside_in_a_sentence_signs_nothing(analyze, text):
     assert not [q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"] in ("\u2014", "--", "-")]
+
+
+@pytest.mark.parametrize("text", [
+    "Editor\u2019s note: The minister spoke to reporters before the vote.\n",
+    "Keita: 1,204.\nDiarra: 877.\n",
+])
+def test_an_outlets_note_or_a_tally_after_a_colon_is_nobodys_words(analyze, text):
+    assert not [q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"] == ":"]

@@ -244,7 +244,8 @@ def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transc
                names: set[str]) -> Cue | None:
     """"General Diarra: We are ready" and transcripts ("PENCE: Well, ..."): the words before
     the colon are a name (or a speaker word), with no verb; a name the parse missed in a headline
-    ("Sanders: ...") counts when the document names it elsewhere (`names`)."""
+    ("Sanders: ...") counts when the document names it elsewhere (`names`). The outlet's own
+    notes (`rubrics`: "Editor's note: ...") and tallies ("Clinton: 1,769.") are nobody's words."""
     colon = line.find(":", 0, 120)
     if colon <= 0:
         return None
@@ -255,8 +256,10 @@ def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transc
     s_start = lo + line.index(head)
     s_end = s_start + len(head)
     span = doc.char_span(s_start, s_end, alignment_mode="expand")
-    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span) or span[-1].lower_ in lex.rubrics:
         return None
+    if not any(c.isalpha() for c in rest):
+        return None  # "Clinton: 1,769.": a tally, not words said
     if not (head in transcript or head.lower() in lex.headline_speakers or head.lower() in names
             or _touches(named, starts, s_start, s_end, inside=True)):
         return None
