@@ -72,3 +72,12 @@ def test_a_speaker_never_runs_over_its_verb(analyze):
     text = "A union representing nurses endorsed the senator on Monday, another example of labor throwing its weight behind her."
     (q,) = by_cue(analyze(text), "endorsed")
     assert q["speaker_text"] == "A union representing nurses"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("That said, the talks will resume in Algiers next week.", "said"),
+    ("The rebels took two towns in a day. That shows how weak the army has become.", "shows"),
+])
+def test_a_demonstrative_subject_names_no_speaker(analyze, text, cue):
+    # "that" stands for a fact; nor does the clause it hangs on lend its subject
+    assert all(q["speaker_text"] is None for q in by_cue(analyze(text), cue))

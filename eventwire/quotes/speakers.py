@@ -27,6 +27,7 @@ _RELATIVE = {"who", "that", "which", "whom"}
 # "that" is a mere link, the antecedent's own words name the speaker ("groups that backed him")
 _PRONOMINAL_RELATIVE = _RELATIVE - {"that"}
 _EXPLETIVE = {"it", "there"}
+_DEMONSTRATIVE = {"that", "this"}
 _CUT = ("relcl", "acl", "advcl")
 _SET_OFF = {",", "(", "-", "--", "\u2013", "\u2014", ";", ":"}
 
@@ -126,7 +127,8 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
                 and not _can_speak(subj):
             thing = thing or subj
         elif subj is not None:
-            return subj
+            # "That said, ...", "That shows how ...": a demonstrative stands for a fact, not a speaker
+            return None if subj.lower_ in _DEMONSTRATIVE and subj.tag_ == "DT" else subj
         raised = next((c for c in children(node) if c.dep_ == "nsubjpass"), None)
         if raised is not None:
             return raised if step > 0 else None  # a passive cue with no agent names nobody
