@@ -81,3 +81,9 @@ def test_a_speaker_never_runs_over_its_verb(analyze):
 def test_a_demonstrative_subject_names_no_speaker(analyze, text, cue):
     # "that" stands for a fact; nor does the clause it hangs on lend its subject
     assert all(q["speaker_text"] is None for q in by_cue(analyze(text), cue))
+
+
+def test_the_quoted_words_are_never_their_own_speaker(analyze):
+    # the parse takes the one quoted word for the subject of "wrote"
+    (q,) = by_cue(analyze('"Meh," wrote a Traore supporter.\n'), "wrote")
+    assert q["speaker_text"] == "a Traore supporter"

@@ -475,9 +475,10 @@ def relative_mention(q: Quote, cue: Cue) -> None:
 
 
 def inverted_speaker(quote: Quote, cue: Cue, index: EntityIndex) -> None:
-    """'“...,” said the minister' parsed with the minister as the object of "said"."""
+    """'“...,” said the minister' parsed with the minister as the object of "said", or as a second
+    subject after it when the parse took the quoted words for the first."""
     for child in rights(cue.token):
-        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN"):
             set_speaker(quote, child, index)
             quote.evidence.append("rule:inverted-speaker")
             return
