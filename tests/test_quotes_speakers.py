@@ -87,3 +87,14 @@ def test_the_quoted_words_are_never_their_own_speaker(analyze):
     # the parse takes the one quoted word for the subject of "wrote"
     (q,) = by_cue(analyze('"Meh," wrote a Traore supporter.\n'), "wrote")
     assert q["speaker_text"] == "a Traore supporter"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Keita has a long history of blaming others for his failures.", "blaming", "Keita"),
+    ("The general makes no apologies for accusing the rebels of hiding in villages.", "accusing", "The general"),
+    # the noun's possessor, when it has one, is who does it
+    ("The scandal undermined the party's strategy of blaming the courts for the delays.", "blaming", "the party"),
+])
+def test_a_gerund_after_a_nouns_preposition_is_done_by_the_subject(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker

@@ -140,7 +140,15 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
             # "at a news conference announcing ...", "an ad asking ...": the one holding it
             owner = _clause_subject(node.head)
             return owner if owner is not None else node.head
-        if node.head.i == node.i or node.dep_ not in _CLIMB:
+        # "has a history of blaming others", "was the most aggressive in denouncing the media":
+        # a gerund after a noun's or a predicate's preposition is done by the clause's subject,
+        # or by the noun's possessor ("the candidates' task of appealing to voters")
+        through = verb.tag_ == "VBG" and verb.dep_ == "pcomp" and step > 1 and node.dep_ in ("dobj", "attr")
+        if through:
+            owner = next((c for c in children(node) if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+        if node.head.i == node.i or (node.dep_ not in _CLIMB and not through):
             break
         if node.dep_ == "ccomp" and node.head.i > node.i:
             return thing  # a reported clause's verb speaks for nobody
