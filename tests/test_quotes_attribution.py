@@ -179,3 +179,9 @@ def test_a_dash_aside_in_a_sentence_signs_nothing(analyze, text):
 ])
 def test_an_outlets_note_or_a_tally_after_a_colon_is_nobodys_words(analyze, text):
     assert not [q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"] == ":"]
+
+
+def test_who_hears_something_is_not_its_source(analyze):
+    # the hearer receives what somebody else said
+    text = "The farmers heard that the dam would be closed in May."
+    assert not [q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"] == "heard"]
