@@ -98,3 +98,18 @@ def test_the_quoted_words_are_never_their_own_speaker(analyze):
 def test_a_gerund_after_a_nouns_preposition_is_done_by_the_subject(analyze, text, cue, speaker):
     (q,) = by_cue(analyze(text), cue)
     assert q["speaker_text"] == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("\u201cFarmers should keep their herds near the wells,\u201d opined the Bamako Daily.\n", "opined", "the Bamako Daily"),
+    ("\u201cThere are more candidates in the race,\u201d added another senator. Yet the race is open.\n", "added",
+     "another senator"),
+])
+def test_a_speaker_the_parse_took_for_the_object_of_a_cue_after_its_quote(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker
+
+
+def test_who_was_told_is_not_the_speaker(analyze):
+    text = "\u201cThe border stays shut,\u201d a source who was not authorized to speak told Radio Mali.\n"
+    assert all(q["speaker_text"] != "Radio Mali" for q in by_cue(analyze(text), "told"))

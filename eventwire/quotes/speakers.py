@@ -482,11 +482,13 @@ def relative_mention(q: Quote, cue: Cue) -> None:
         q.speaker_span = (rel.idx, rel.idx + len(rel.text))
 
 
-def inverted_speaker(quote: Quote, cue: Cue, index: EntityIndex) -> None:
+def inverted_speaker(quote: Quote, cue: Cue, index: EntityIndex, speaking: bool = False) -> None:
     """'“...,” said the minister' parsed with the minister as the object of "said", or as a second
-    subject after it when the parse took the quoted words for the first."""
+    subject after it when the parse took the quoted words for the first. With `speaking`, only a
+    person or a group ("said many times" names no one)."""
     for child in rights(cue.token):
-        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN") and (
+                not speaking or _can_speak(child)):
             set_speaker(quote, child, index)
             quote.evidence.append("rule:inverted-speaker")
             return
