@@ -160,3 +160,28 @@ def test_a_quotation_over_paragraphs_still_runs_on(analyze):
             '"Supplies will arrive next week."\n')
     quotes = [q for q in analyze(text).quotes if q["kind"] == "direct"]
     assert len(quotes) == 1 and "Supplies" in quotes[0]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army has retaken another town \u2014 this time near Gao.\n",
+    "The governor promised to reopen the border -- and yet President Keita kept it shut.\n",
+    "The guards said a man grabbed the reporter - possibly a police official.\n",
+    # a paragraph of sentences is no headline, whatever the dash is followed by
+    "The crowd was restless. It cheered for the two generals -- Ali Keita and Moussa Diarra.\n",
+])
+def test_a_dash_aside_in_a_sentence_signs_nothing(analyze, text):
+    assert not [q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"] in ("\u2014", "--", "-")]
+
+
+@pytest.mark.parametrize("text", [
+    "Editor\u2019s note: The minister spoke to reporters before the vote.\n",
+    "Keita: 1,204.\nDiarra: 877.\n",
+])
+def test_an_outlets_note_or_a_tally_after_a_colon_is_nobodys_words(analyze, text):
+    assert not [q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"] == ":"]
+
+
+def test_who_hears_something_is_not_its_source(analyze):
+    # the hearer receives what somebody else said
+    text = "The farmers heard that the dam would be closed in May."
+    assert not [q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"] == "heard"]

@@ -98,3 +98,8 @@ def test_a_participle_cue_on_a_thing_speaks_for_its_holder(analyze, text, speake
     q = next(q for q in analyze(text).quotes if q["kind"] == "indirect")
     assert q["speaker_text"] == speaker
 
+
+
+def test_pledged_delegates_are_delegates_not_a_pledge(analyze):
+    a = analyze("Keita leads Traore by 271 pledged delegates after the vote in Kayes.")
+    assert not [q for q in a.quotes if q["cue"] and q["cue"]["text"] == "pledged"]

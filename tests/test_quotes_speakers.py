@@ -48,3 +48,68 @@ def test_a_participle_hung_on_a_reported_clause_is_the_reporters(analyze):
     text = "The governor argued that a new tax would keep prices from rising too fast, saying it was fair."
     (q,) = by_cue(analyze(text), "saying")
     assert q["speaker_text"] == "The governor"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a bound modifier says who is meant: it is part of the speaker's words
+    ("People briefed on the talks said the deal was close.", "said", "People briefed on the talks"),
+    ("A survey conducted by the university found that most farmers had lost cattle.", "found",
+     "A survey conducted by the university"),
+    ("Traders who sell grain in the capital said prices had doubled.", "said",
+     "Traders who sell grain in the capital"),
+    # one set off by commas adds to a speaker already named
+    ("Keita, who arrived in Bamako on Monday, said the talks would resume.", "said", "Keita"),
+    # one holding a cue is an attribution of its own
+    ("Lawmakers who praised the plan said it would pass.", "said", "Lawmakers"),
+])
+def test_a_restrictive_modifier_names_the_speaker(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker
+
+
+def test_a_speaker_never_runs_over_its_verb(analyze):
+    # the parse hangs "another example ..." on the subject, past the verb it depends on
+    text = "A union representing nurses endorsed the senator on Monday, another example of labor throwing its weight behind her."
+    (q,) = by_cue(analyze(text), "endorsed")
+    assert q["speaker_text"] == "A union representing nurses"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("That said, the talks will resume in Algiers next week.", "said"),
+    ("The rebels took two towns in a day. That shows how weak the army has become.", "shows"),
+])
+def test_a_demonstrative_subject_names_no_speaker(analyze, text, cue):
+    # "that" stands for a fact; nor does the clause it hangs on lend its subject
+    assert all(q["speaker_text"] is None for q in by_cue(analyze(text), cue))
+
+
+def test_the_quoted_words_are_never_their_own_speaker(analyze):
+    # the parse takes the one quoted word for the subject of "wrote"
+    (q,) = by_cue(analyze('"Meh," wrote a Traore supporter.\n'), "wrote")
+    assert q["speaker_text"] == "a Traore supporter"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Keita has a long history of blaming others for his failures.", "blaming", "Keita"),
+    ("The general makes no apologies for accusing the rebels of hiding in villages.", "accusing", "The general"),
+    # the noun's possessor, when it has one, is who does it
+    ("The scandal undermined the party's strategy of blaming the courts for the delays.", "blaming", "the party"),
+])
+def test_a_gerund_after_a_nouns_preposition_is_done_by_the_subject(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("\u201cFarmers should keep their herds near the wells,\u201d opined the Bamako Daily.\n", "opined", "the Bamako Daily"),
+    ("\u201cThere are more candidates in the race,\u201d added another senator. Yet the race is open.\n", "added",
+     "another senator"),
+])
+def test_a_speaker_the_parse_took_for_the_object_of_a_cue_after_its_quote(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker
+
+
+def test_who_was_told_is_not_the_speaker(analyze):
+    text = "\u201cThe border stays shut,\u201d a source who was not authorized to speak told Radio Mali.\n"
+    assert all(q["speaker_text"] != "Radio Mali" for q in by_cue(analyze(text), "told"))

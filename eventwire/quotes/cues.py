@@ -209,18 +209,43 @@ def _dash_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts) -> Cue 
         c_start += 1
     while c_end > c_start and text[c_end - 1].isspace():
         c_end -= 1
-    if c_end <= c_start:
+    if c_end <= c_start or not _signature(doc, s_start, s_end) or (
+            text[c_end - 1] not in CLOSING_MARKS and _sentences(doc, lo + c_start, lo + c_end) > 1):
         return None
     d = lo + m.start(1)
     return Cue(d, d + len(m.group(1)), m.group(1), "assert", "dash", None, [f"cues/{lex.lang}.yaml:headline:dashes"],
                content=(lo + c_start, lo + c_end), speaker=(s_start, s_end))
 
 
+def _signature(doc: Doc, start: int, end: int) -> bool:
+    """Words after a dash that sign a line: a name or a speaker's noun phrase ("– official",
+    "― Awa Traore"), not an aside that goes on with the sentence ("-- and yet he tripped again",
+    "— this time in Oklahoma", "- possibly a security official"): no verb, and not opened by a
+    conjunction, a preposition, an adverb, a pronoun or a determiner other than an article."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    return first.pos_ not in _ASIDE_OPENERS and not (first.pos_ == "DET" and first.lower_ not in _ARTICLES) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+_ASIDE_OPENERS = {"CCONJ", "SCONJ", "ADP", "ADV", "PRON"}
+_ARTICLES = {"a", "an", "the"}
+
+
+def _sentences(doc: Doc, start: int, end: int) -> int:
+    """How many sentences of the parse begin in [start, end) (a headline is one)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return 0 if span is None else sum(1 for t in span if t.is_sent_start) + (0 if span[0].is_sent_start else 1)
+
+
 def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transcript: set[str],
                names: set[str]) -> Cue | None:
     """"General Diarra: We are ready" and transcripts ("PENCE: Well, ..."): the words before
     the colon are a name (or a speaker word), with no verb; a name the parse missed in a headline
-    ("Sanders: ...") counts when the document names it elsewhere (`names`)."""
+    ("Sanders: ...") counts when the document names it elsewhere (`names`). The outlet's own
+    notes (`rubrics`: "Editor's note: ...") and tallies ("Clinton: 1,769.") are nobody's words."""
     colon = line.find(":", 0, 120)
     if colon <= 0:
         return None
@@ -231,8 +256,10 @@ def _colon_cue(doc: Doc, lex: Lexicon, lo: int, line: str, named, starts, transc
     s_start = lo + line.index(head)
     s_end = s_start + len(head)
     span = doc.char_span(s_start, s_end, alignment_mode="expand")
-    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span) or span[-1].lower_ in lex.rubrics:
         return None
+    if not any(c.isalpha() for c in rest):
+        return None  # "Clinton: 1,769.": a tally, not words said
     if not (head in transcript or head.lower() in lex.headline_speakers or head.lower() in names
             or _touches(named, starts, s_start, s_end, inside=True)):
         return None

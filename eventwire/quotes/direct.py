@@ -377,7 +377,10 @@ class Resolver:
             quote.scare = True
             return quote
         speaker = Quote(0, 0, "indirect", cue)
-        set_speaker(speaker, cue_speaker(cue, txt, self.lex), self.index)
+        head = cue_speaker(cue, txt, self.lex)
+        if head is not None and m.start <= head.idx < m.end:
+            head = None  # '"Meh," wrote a supporter': the parse took the quoted words for the subject
+        set_speaker(speaker, head, self.index)
         relative_mention(speaker, cue)
         if speaker.speaker_head is None and where == "after":
             inverted_speaker(speaker, cue, self.index)

@@ -51,6 +51,7 @@ class Lexicon:
     colon: bool = False                 # "Name: ..." lines
     title_verbs: bool = False           # "Name Endorses X" lines in title case
     headline_speakers: frozenset[str] = frozenset()
+    rubrics: frozenset[str] = frozenset()   # "Editor's note:": the outlet's own note, no one's words
     # Verbs that dispute what their object says ("rejected the claim that ..."): the claim is
     # not theirs. Derived from the stances.
     disputing: frozenset[str] = frozenset()
@@ -166,6 +167,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     lex.colon = bool(headline.get("colon"))
     lex.title_verbs = bool(headline.get("title_verbs"))
     lex.headline_speakers = frozenset(headline.get("speakers") or ())
+    lex.rubrics = frozenset(headline.get("rubrics") or ())
     attitude = data.get("attitude") or {}
     lex.attitude = frozenset(attitude.get("verbs") or ())
     lex.holders = frozenset(attitude.get("holders") or ())

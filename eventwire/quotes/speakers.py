@@ -27,18 +27,27 @@ _RELATIVE = {"who", "that", "which", "whom"}
 # "that" is a mere link, the antecedent's own words name the speaker ("groups that backed him")
 _PRONOMINAL_RELATIVE = _RELATIVE - {"that"}
 _EXPLETIVE = {"it", "there"}
+_DEMONSTRATIVE = {"that", "this"}
 _CUT = ("relcl", "acl", "advcl")
 _SET_OFF = {",", "(", "-", "--", "\u2013", "\u2014", ";", ":"}
 
 
-def np_span(head: Token) -> Span:
+def np_span(head: Token, cue_tokens: frozenset[int] = frozenset(), own: Token | None = None) -> Span:
     """The noun phrase headed by `head` with its appositions ("Dean Johnson, a salesman from
-    Sumter,"), without relative clauses and what follows them."""
+    Sumter,") and its restrictive modifiers ("people briefed on the talks", "a poll conducted by
+    Gallup", "those who back her"), which say who is meant; without the clauses set off from it
+    ("Keita, who was in Bamako,"), which add to a speaker already named, nor a modifier holding
+    `own`, the cue of the quote, or another cue of `cue_tokens` (an attribution of its own:
+    "Republicans who praised him"), and what follows them."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     for child in rights(head):
         if child.dep_ in _CUT and child.i > head.i:
+            if _restrictive(child) and not _holds_cue(child, cue_tokens, own, min(child.right_edge.i, head.i + _FAR)):
+                continue
             end = min(end, child.left_edge.i)
+    if head.head.i > head.i:  # a phrase never runs over the word it hangs on (a parse may hang an aside past it)
+        end = min(end, head.head.i)
     end = min(end, head.i + _FAR)
     for tok in doc[head.i + 1:end]:  # a name never runs past its line
         if "\n" in tok.text:
@@ -50,6 +59,24 @@ def np_span(head: Token) -> Span:
     while start < head.i and (doc[start].dep_ in ("punct", "cc") or doc[start].is_space):
         start += 1
     return doc[start:max(end, head.i + 1)]
+
+
+def _restrictive(modifier: Token) -> bool:
+    """A relative or participle clause bound to its noun, not set off by a comma or a dash."""
+    if modifier.dep_ not in ("relcl", "acl"):
+        return False
+    first = modifier.left_edge
+    before = first.nbor(-1) if first.i > 0 else None
+    return before is not None and before.text not in _SET_OFF and not before.is_space and first.i > modifier.head.i
+
+
+def _holds_cue(modifier: Token, cue_tokens: frozenset[int], own: Token | None, last: int) -> bool:
+    """Whether a modifier holds the quote's own cue or another attribution; a passive participle
+    that is itself a cue names those acted on, not a speaker ("people briefed on the talks")."""
+    if own is not None and modifier.left_edge.i <= own.i <= modifier.right_edge.i:
+        return True
+    return any(t in cue_tokens and not (t == modifier.i and modifier.dep_ == "acl" and modifier.tag_ in ("VBN", "VBD"))
+               for t in range(modifier.left_edge.i, last + 1))
 
 
 def _same_line(a: Token, b: Token) -> bool:
@@ -100,7 +127,8 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
                 and not _can_speak(subj):
             thing = thing or subj
         elif subj is not None:
-            return subj
+            # "That said, ...", "That shows how ...": a demonstrative stands for a fact, not a speaker
+            return None if subj.lower_ in _DEMONSTRATIVE and subj.tag_ == "DT" else subj
         raised = next((c for c in children(node) if c.dep_ == "nsubjpass"), None)
         if raised is not None:
             return raised if step > 0 else None  # a passive cue with no agent names nobody
@@ -112,7 +140,15 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
             # "at a news conference announcing ...", "an ad asking ...": the one holding it
             owner = _clause_subject(node.head)
             return owner if owner is not None else node.head
-        if node.head.i == node.i or node.dep_ not in _CLIMB:
+        # "has a history of blaming others", "was the most aggressive in denouncing the media":
+        # a gerund after a noun's or a predicate's preposition is done by the clause's subject,
+        # or by the noun's possessor ("the candidates' task of appealing to voters")
+        through = verb.tag_ == "VBG" and verb.dep_ == "pcomp" and step > 1 and node.dep_ in ("dobj", "attr")
+        if through:
+            owner = next((c for c in children(node) if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+        if node.head.i == node.i or (node.dep_ not in _CLIMB and not through):
             break
         if node.dep_ == "ccomp" and node.head.i > node.i:
             return thing  # a reported clause's verb speaks for nobody
@@ -231,9 +267,10 @@ def according_speaker(tok: Token) -> Token | None:
 class EntityIndex:
     """Which entity mentions a token, through the mention chains."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], quoted=None):
+    def __init__(self, doc: Doc, entities: list[Entity], quoted=None, cue_tokens: frozenset[int] = frozenset()):
         self.doc = doc
         self.quoted = quoted  # char -> whether it lies inside quotation marks (None: never)
+        self.cue_tokens = cue_tokens  # the document's cues: a modifier holding one is not the speaker's name
         self.by_token: dict[int, Entity] = {}
         self.surnames: dict[str, dict[int, Entity]] | None = None  # built on first use
         spans = []
@@ -401,7 +438,7 @@ def set_speaker(q: Quote, head: Token | None, index: EntityIndex) -> None:
     q.speaker_head = head
     if head is None:
         return
-    span = np_span(head)
+    span = np_span(head, index.cue_tokens, q.cue.token if q.cue is not None else None)
     q.speaker_span = (span.start_char, span.end_char)
     q.entities = index.entities_of(head)
     if head.lower_ in _PERSONAL and head.pos_ == "PRON" and head.dep_ in _SUBJECT_DEPS and not (
@@ -445,10 +482,13 @@ def relative_mention(q: Quote, cue: Cue) -> None:
         q.speaker_span = (rel.idx, rel.idx + len(rel.text))
 
 
-def inverted_speaker(quote: Quote, cue: Cue, index: EntityIndex) -> None:
-    """'“...,” said the minister' parsed with the minister as the object of "said"."""
+def inverted_speaker(quote: Quote, cue: Cue, index: EntityIndex, speaking: bool = False) -> None:
+    """'“...,” said the minister' parsed with the minister as the object of "said", or as a second
+    subject after it when the parse took the quoted words for the first. With `speaking`, only a
+    person or a group ("said many times" names no one)."""
     for child in rights(cue.token):
-        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN") and (
+                not speaking or _can_speak(child)):
             set_speaker(quote, child, index)
             quote.evidence.append("rule:inverted-speaker")
             return

@@ -26,7 +26,8 @@ from .indirect import content_span
 from .lexicon import Lexicon, lexicon
 from .marks import QUOTE_CHARS, pair_quotes
 from .record import DocText, Quote, copy_speaker
-from .speakers import NAMED_TYPES, EntityIndex, cue_speaker, relative_mention, set_speaker, verb_speaker
+from .speakers import (NAMED_TYPES, EntityIndex, cue_speaker, inverted_speaker, relative_mention, set_speaker,
+                       verb_speaker)
 
 MAX_CONTENT = 3000   # characters a reported clause may reach from its cue
 _TAIL_TOKENS = 120   # how far into a reported clause another cue may cut it short
@@ -45,9 +46,10 @@ def find_quotes(doc: Doc, entities: list[Entity], lang: str = "en") -> list[dict
     text = doc.text
     marked = pair_quotes(text)
     txt = DocText(doc, marked)
-    index = EntityIndex(doc, entities, lambda char: txt.quote_at(char) is not None)
     named = [(m.start, m.end) for e in entities if e.type in NAMED_TYPES for m in e.mentions]
     cues = find_cues(doc, lex, named) if lex is not None else []
+    index = EntityIndex(doc, entities, lambda char: txt.quote_at(char) is not None,
+                        frozenset(c.token.i for c in cues if c.token is not None))
     indirect = _attributions(doc, lex, txt, index, cues) if lex is not None else []
     indirect = _drop_nested(indirect, lex)
     resolver = Resolver(txt, lex, index, cues, indirect)
@@ -99,8 +101,16 @@ def _attributions(doc: Doc, lex: Lexicon, txt: DocText, index: EntityIndex,
                 head = None
             set_speaker(q, head, index)
             relative_mention(q, cue)
+            if head is None and cue.kind == "verb" and q.end <= cue.start and not _told(cue, lex):
+                inverted_speaker(q, cue, index, speaking=True)  # '“...,” opined the Plain Dealer': the parse's object
         out.append(q)
     return out
+
+
+def _told(cue: Cue, lex: Lexicon) -> bool:
+    """Whether the cue's object is who was told ("..., told Fox News"), never who speaks."""
+    entry = lex.verb(cue.token.lower_, cue.token.lemma_.lower())
+    return lex.frame(entry.text if entry else cue.token.lemma_.lower()).object == "addressee"
 
 
 # Content read off a cue's object or prepositional phrase: an act on a thing ("opposed the bill"),
