@@ -117,3 +117,14 @@ def test_the_fighting_a_protest_is_against_does_not_make_it_violent(analyze, tex
 def test_what_struck_a_mine_suffered_it(analyze):
     found = codes(analyze, "On Monday, a Malian army vehicle struck a mine near Gao, two soldiers were wounded.")
     assert ("MLI", "UAF") in found   # nobody named laid the mine
+
+
+@pytest.mark.parametrize("text, country", [
+    ("On Monday, gunmen shot dead two Shilluk fishermen near the river.", "SSD"),
+    ("On Monday, gunmen shot dead two Gumuz farmers near the road.", "ETH"),
+    ("On Monday, gunmen shot dead two Ijaw fishermen near the creek.", "NGA"),
+    ("On Monday, gunmen shot dead two Meitei farmers near the hills.", "IND"),
+])
+def test_peoples_of_other_conflicts_give_their_victims_a_country(analyze, text, country):
+    # breadth of the identities list: with no place known, the victims' people says the country
+    assert (country, "CVL") in codes(analyze, text)
