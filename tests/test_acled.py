@@ -128,3 +128,10 @@ def test_what_struck_a_mine_suffered_it(analyze):
 def test_peoples_of_other_conflicts_give_their_victims_a_country(analyze, text, country):
     # breadth of the identities list: with no place known, the victims' people says the country
     assert (country, "CVL") in codes(analyze, text)
+
+
+def test_unarmed_victims_are_not_an_armed_target(analyze):
+    # the armed-target words before a noun are whole words: "unarmed" is not "armed"
+    a = analyze("On Monday, gunmen shot dead two unarmed men near the market in Gao.")
+    rec = acled_record.record(a.events, a.entities, a.places)
+    assert rec["event_type"] == "Violence against civilians"

@@ -26,6 +26,7 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
         return "none"
     classes = []
     staff = lists.get("civilian_staff_nouns", ())
+    armed_mods = lists.get("armed_target_modifiers", ())
     staff_heads = {h.i for h in heads if h.lemma_.lower() in staff or h.lower_ in staff or
                    (h.i > 0 and f"{h.doc[h.i - 1].lower_} {h.lower_}" in staff)}
     staff_words = {t.i for h in heads if h.i in staff_heads for t in h.subtree if t.i <= h.i}
@@ -51,15 +52,15 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
         lemma = h.lemma_.lower()
         if h.ent_type_ in ("DATE", "TIME"):
             continue
-        # the words before the head: "a military convoy", "a Malian army position"
-        mods = " ".join(t.lower_ for t in h.subtree if t.i < h.i)[-80:] + " " + h.lower_
+        # the words before the head, whole words only ("unarmed men" is not "armed men"):
+        # "a military convoy", "a Malian army position"
+        mods = " " + " ".join([t.lower_ for t in h.subtree if t.i < h.i][-10:]) + " " + h.lower_ + " "
         if h.i in staff_heads:
             classes.append("civilian")
         elif lemma in lists.get("protester_nouns", ()):
             classes.append("protesters")
-        elif lemma in lists.get("armed_targets", ()) or any(w in mods for w in (
-                "military", "army", "soldier", "minusma", "barkhane", "gendarmerie", "police", "security forces",
-                "troops", "g5", "fama", "armed ")) or any(" " in w and mods.endswith(w) for w in lists.get("armed_targets", ())):
+        elif lemma in lists.get("armed_targets", ()) or any(f" {w} " in mods for w in armed_mods) or \
+                any(" " in w and mods.endswith(f" {w} ") for w in lists.get("armed_targets", ())):
             classes.append("armed")
         elif lemma in lists.get("civilian_targets", ()):
             classes.append("civilian")
