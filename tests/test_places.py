@@ -295,3 +295,17 @@ def test_a_small_foreign_namesake_is_not_where_the_actors_of_another_country_act
     # a town of that name exists in Cuba; JNIM acts in Mali and the story names no other country
     a = analyze("Suspected JNIM militants killed a man near Yara on Tuesday.")
     assert not any(p["country"] == "CUB" for p in a.places)
+
+
+def test_a_name_in_apposition_to_a_kind_of_place_is_a_place(analyze):
+    a = analyze("A policeman was shot dead outside the regional capital, Grozny, on Friday.")
+    assert "Grozny" in {p["name"] for p in a.places}
+    a = analyze("The army captured Tabarit, a village north of the lake.")
+    assert [u["name"] for u in a.unresolved_places] == ["Tabarit"]
+    a = analyze("Bombs exploded in oil city Port Harcourt on Monday.")
+    assert "Port Harcourt" in {p["name"] for p in a.places}
+    # after a name "capital" says whose capital it is; a quoted name the parser hung there is no place
+    a = analyze("Troops marched in the Malian capital on Monday.")
+    assert not a.unresolved_places
+    a = analyze("Near the eastern town, the army's \"Tiger Forces\" captured the village of Tamdiro.")
+    assert "Tiger Forces" not in {u["name"] for u in a.unresolved_places}

@@ -1,5 +1,6 @@
 """What in the text says a name is a place: a locative preposition before it ("in X", "residents of
-X"), a kind-of-place noun beside it ("the village of X", "X district"), a direction word ("eastern X"), a territory verb taking it ("captured X"), a generic word
+X"), a kind-of-place noun beside it or in apposition ("the village of X", "X district", "the regional
+capital, X"), a direction word ("eastern X"), a territory verb taking it ("captured X"), a generic word
 opening it ("Tal X"), a parenthesis with its region ("(X, Gao)"). Used by `mentions.py`.
 """
 from __future__ import annotations
@@ -49,12 +50,33 @@ def named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
         return True
     if not people and len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.kind_nouns:
         return True
+    if _apposed_kind_noun(span, w):
+        return True
     j = s - 1
     while j > max(0, s - 25) and (doc[j].text in (",", "and", "or") or doc[j].pos_ == "PROPN"):
         j -= 1   # back over a list of names
     if j >= 1 and doc[j].lower_ in DETERMINERS and doc[j - 1].lower_ == "of":
         j -= 1   # "the countryside of the X Governorate"
-    return (j >= 1 and doc[j].lower_ in ("of", "called", "named") and doc[j - 1].lower_ in w.kind_nouns)
+    return (j >= 1 and doc[j].lower_ in ("of", "called", "named") and doc[j - 1].lower_ in w.apposed
+            and not all(t.pos_ == "ADJ" for t in span))   # "the capital of the Jewish state"
+
+
+def _apposed_kind_noun(span: Span, w: Words) -> bool:
+    """A kind-of-place noun in apposition names the name a place: "the regional capital, Grozny",
+    "Furqlus, a town on the highway", "oil city Port Harcourt", "capital Dhaka"."""
+    root, doc = span.root, span.doc
+    # right after the noun or set off by a comma, as appositions are ("the city, rebel-held X"): the
+    # parser also hangs names it cannot place there ("the Army's "Tiger Forces"")
+    if root.dep_ == "appos" and root.head.lower_ in w.apposed and root.head.i < span.start and all(
+            t.text == "," or root in t.ancestors and t.dep_ not in ("det", "poss", "case") and not t.is_quote
+            for t in doc[root.head.i + 1:span.start]):
+        return True
+    if span.end < len(doc) and doc[span.end].text == "," and any(
+            c.dep_ == "appos" and c.lower_ in w.apposed and c.i > span.end for c in root.children):
+        return True
+    # a kind noun before the name that has a name of its own is another place ("the Ramadi area Abu X")
+    return any(c.lower_ in w.apposed and c.dep_ == "compound" and c.i < span.start
+               and not any(g.pos_ == "PROPN" for g in c.children) for c in root.children)
 
 
 def after_direction(doc: Doc, span: Span, w: Words) -> bool:
