@@ -309,3 +309,9 @@ def test_a_name_in_apposition_to_a_kind_of_place_is_a_place(analyze):
     assert not a.unresolved_places
     a = analyze("Near the eastern town, the army's \"Tiger Forces\" captured the village of Tamdiro.")
     assert "Tiger Forces" not in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_place_name_listed_with_a_located_one_shares_its_cue(analyze):
+    # the NER calls them places but no gazetteer knows them; the list puts them where the first is
+    a = analyze("The rebels stormed army positions at Tal Kurdi, Hakoura, Nakhsaba and Tal Risha on Sunday.")
+    assert {"Hakoura", "Nakhsaba", "Tal Risha"} <= {u["name"] for u in a.unresolved_places}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..actors.lexicon import entry
-from .coordination import coordinated_names
+from .coordination import coordinated_names, list_first
 from .cues import (STRONG_LOCATIVE, after_direction, generic_led, in_place_parentheses, locative_before,
                    named_by_kind_noun, place_context, territory_object, unknown_spot)
 from .fold import key
@@ -339,6 +339,12 @@ def _listed_with_places(doc: Doc, found: list[Mention], surnames: set[str]) -> l
     seeds = {m.tok: m for m in found if m.cued and not m.metonym}
     if not seeds:
         return []
+    # a place name of the NER listed with a located one shares its cue ("patrol in the Red Sea, the
+    # Indian Ocean and the Arabian Sea"): it is a place even if no gazetteer knows it
+    tops = {list_first(doc[s:e].root).i for s, e in seeds}
+    for m in found:
+        if not m.cued and not m.kb and m.label in PLACE_LABELS and list_first(doc[m.tok[0]:m.tok[1]].root).i in tops:
+            m.cued = True
     out = []
     w = words(doc.lang_ or "en")
     listed = coordinated_names(doc, list(seeds), [(m.start, m.end) for m in found], surnames, RESCUE_LABELS)
