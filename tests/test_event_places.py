@@ -248,3 +248,11 @@ def test_a_bare_participle_clause_keeps_its_places_to_itself(analyze):
     assert where(event(a, "demonstrated")) == []
     a = analyze("Soldiers were killed when their convoy was ambushed near Menaka.")
     assert where(event(a, "killed")) == ["Menaka"]
+
+
+def test_a_place_the_event_noun_is_in_is_no_actor_of_it(analyze):
+    # the roles take the name in the subject's phrase for the doer; the blast was only there
+    assert where(event(analyze("In April, a bomb blast in Marjeh Square killed 13 people."), "killed")) \
+        == ["Marjeh Square"]
+    e = event(analyze("Over 100 people were killed by the attacks in Jableh and Tartous."), "killed")
+    assert where(e) == ["Jableh", "Tartous"]

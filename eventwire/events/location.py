@@ -353,6 +353,14 @@ def _located_actor(root: Token, start: int, end: int, w: Words) -> bool:
     return root.dep_ == "pobj" and prep.lower_ in w.locative and start <= prep.head.idx < end
 
 
+def _set_by_own_words(root: Token, own: set[int], w: Words) -> bool:
+    """"a bomb blast in Marjeh Square killed 13": a toponym the event's own words put it in by a
+    preposition of a spot is where it happened, even when the roles took the name for an actor."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head                     # "attacks in A and B"
+    return root.dep_ == "pobj" and root.head.lower_ in w.spots and root.head.head.i in own
+
+
 def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], places: list[dict],
          exclude: list[tuple[int, int]], others: set[int] = frozenset(), lang: str = "en") -> Link:
     """`places`: the analysis's places, then its unresolved ones (marked `unresolved`); `others`:
@@ -375,7 +383,8 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if not any(a < e and s < b and not _located_actor(span.root, a, b, w) for a, b in exclude):
+        if _set_by_own_words(span.root, own, w) or not any(
+                a < e and s < b and not _located_actor(span.root, a, b, w) for a, b in exclude):
             found.append((s, e, p, span.root))
     mention_roots = {r.i for *_, r in found}
     cands = []
