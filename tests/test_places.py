@@ -315,3 +315,17 @@ def test_a_place_name_listed_with_a_located_one_shares_its_cue(analyze):
     # the NER calls them places but no gazetteer knows them; the list puts them where the first is
     a = analyze("The rebels stormed army positions at Tal Kurdi, Hakoura, Nakhsaba and Tal Risha on Sunday.")
     assert {"Hakoura", "Nakhsaba", "Tal Risha"} <= {u["name"] for u in a.unresolved_places}
+
+
+def test_a_generic_word_opens_the_name_after_it_and_a_name_is_found_once(analyze):
+    # "Tal" is also a town somewhere; opening a name it takes the words after it
+    a = analyze("Rebels launched an assault on the strategic hilltop of Tal Al-‘Eiss on Friday.")
+    names = {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
+    assert "Tal Al-‘Eiss" in names and "Al-‘Eiss" not in names
+    # the parts of a hyphenated name found whole are no second name
+    a = analyze("The Taliban captured key strongholds, including Mazar-e-Sharif city.")
+    names = {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
+    assert names == {"Mazar-e-Sharif"}
+    # a listed name keeps the words the NER cut off
+    a = analyze("Jets attacked the rebels at Ma’arat Misreen, Binnish and Idlib City on Saturday.")
+    assert "Ma’arat Misreen" in {u["name"] for u in a.unresolved_places}

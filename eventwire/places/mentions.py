@@ -326,15 +326,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             m = _by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True)
         else:
             continue
-        out.append(m)
+        if not any(x.start < m.end and m.start < x.end for x in out):   # "Sharif" of a "Mazar-e-Sharif" found
+            out.append(m)
     out += _parenthesised(doc, gaz, out)
-    out += _listed_with_places(doc, out, surnames)
+    out += _listed_with_places(doc, gaz, out, surnames)
     out.sort(key=lambda m: m.start)
     _link_containers(doc, out)
     return out
 
 
-def _listed_with_places(doc: Doc, found: list[Mention], surnames: set[str]) -> list[Mention]:
+def _listed_with_places(doc: Doc, gaz: Gazetteer, found: list[Mention], surnames: set[str]) -> list[Mention]:
     """"attacked Al-Rumliyah and Al-Madajin": a name listed with a located toponym is a place."""
     seeds = {m.tok: m for m in found if m.cued and not m.metonym}
     if not seeds:
@@ -349,7 +350,7 @@ def _listed_with_places(doc: Doc, found: list[Mention], surnames: set[str]) -> l
     w = words(doc.lang_ or "en")
     listed = coordinated_names(doc, list(seeds), [(m.start, m.end) for m in found], surnames, RESCUE_LABELS)
     for part, seed in [(p, seed) for whole, seed in listed for p in split_commas(whole)]:
-        span = hyphenated(doc, bare(part), w)
+        span = cut_name(doc, hyphenated(doc, bare(part), w), w, gaz)   # "Ma'arat" of "Ma'arat Misreen"
         if not capitalised(span.text) or span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
             continue
         m = _by_rule(doc, span, "named", span.text, "rule:listed-with-place", cued=True)
