@@ -256,3 +256,13 @@ def test_a_place_the_event_noun_is_in_is_no_actor_of_it(analyze):
         == ["Marjeh Square"]
     e = event(analyze("Over 100 people were killed by the attacks in Jableh and Tartous."), "killed")
     assert where(e) == ["Jableh", "Tartous"]
+
+
+def test_a_landmark_after_a_place_says_where_that_place_lies(analyze):
+    e = event(analyze("Rebels attacked an army camp near Pilli, about 550 kilometers northwest of the capital, "
+                      "Kathmandu."), "attacked")
+    assert where(e) == ["Pilli"]
+    e = event(analyze("A car bomb detonated at a popular market in Kufa town near Najaf, killing 36 people."), "detonated")
+    assert where(e) == ["Kufa"]
+    # alone, the landmark is the place the event is given by
+    assert where(event(analyze("Gunmen killed three soldiers 40 kilometers north of Gao on Monday."), "killed")) == ["Gao"]

@@ -329,3 +329,9 @@ def test_a_generic_word_opens_the_name_after_it_and_a_name_is_found_once(analyze
     # a listed name keeps the words the NER cut off
     a = analyze("Jets attacked the rebels at Ma’arat Misreen, Binnish and Idlib City on Saturday.")
     assert "Ma’arat Misreen" in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_distance_from_a_place_named_by_its_kind(analyze):
+    a = analyze("Rebels attacked Pilli, about 550 kilometers northwest of the capital, Kathmandu.")
+    rel = place_with(a, "Kathmandu")["relative"]
+    assert rel["kind"] == "distance" and rel["distance_km"] == 550.0

@@ -17,7 +17,8 @@ its tier:
 
 Of the places at the best tier the most specific wins ("in the Vedeno region of southern Chechnya":
 Vedeno; "the Yemen city of Ibb": Ibb), with its coordinated places ("in Yala and Pattani": both) and
-the listed phrases of its preposition ("six in A, four in B and two in C": all three).
+the listed phrases of its preposition ("six in A, four in B and two in C": all three). A place that
+only anchors a relative phrase set after another ("in Kabwe, 140 km north of Lusaka") gives way to it.
 With nothing in the sentence, the previous sentence's last place (`place:previous-sentence`) stands in,
 as news continues a scene from one sentence to the next. Words come from data/places/<lang>.yaml.
 """
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..places.language import Words, words
+from ..places.mentions import relative_phrase
 
 ACCEPTED_TIERS = (0, 1, 2, 3)
 _VERBS = ("VERB", "AUX")
@@ -353,6 +355,37 @@ def _located_actor(root: Token, start: int, end: int, w: Words) -> bool:
     return root.dep_ == "pobj" and prep.lower_ in w.locative and start <= prep.head.idx < end
 
 
+_LANDMARK_KINDS = ("distance", "direction", "near", "outside")
+_LANDMARK_GAP = 15
+
+
+def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | None:
+    """"in Kabwe, a city 140 km north of the capital, Lusaka", "in Kufa town near Najaf": a toponym
+    that only anchors a relative phrase set after another place of the sentence, with no verb
+    between, says where that one lies; that one, if a town or finer (`small`), is the event's spot.
+    (candidate, rule) of that place, following a chain of such phrases back, or None."""
+    cur, found = chosen, None
+    for _ in range(3):
+        span = doc.char_span(cur.start, cur.end, alignment_mode="expand")
+        rel = relative_phrase(doc, span.start, span.end) if span is not None else None
+        if not rel or rel.get("kind") not in _LANDMARK_KINDS:
+            break
+        phrase = doc.char_span(rel["start"], span.end_char, alignment_mode="expand")
+        before = []
+        for c, r in cands:
+            c_span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if c_span is None or c is cur or c_span.end > phrase.start or phrase.start - c_span.end > _LANDMARK_GAP:
+                continue
+            gap = doc[c_span.end:phrase.start]
+            if not any(t.pos_ in _VERBS or t.text in (";", ".") for t in gap) and small(c):
+                before.append((c, r))
+        if not before:
+            break
+        found = max(before, key=lambda cr: cr[0].end)
+        cur = found[0]
+    return found
+
+
 def _set_by_own_words(root: Token, own: set[int], w: Words) -> bool:
     """"a bomb blast in Marjeh Square killed 13": a toponym the event's own words put it in by a
     preposition of a spot is where it happened, even when the roles took the name for an actor."""
@@ -407,6 +440,10 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         finer = [(c, r) for c, r in top if not any(o is not c and _container_of(o.root, c.root) for o, _ in top)]
         chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place, w), worst),
                                                          cr[0].hops, abs(cr[0].start - anchor)))
+        located = _landmark_of(doc, chosen, cands, lambda c: fine.get(_grain(c.place, w), worst) <= fine.get("admin2", 0))
+        if located is not None:
+            chosen, rule = located
+            top = [(c, r) for c, r in cands if c.tier == chosen.tier]
         spans = [(c.start, c.end) for c, _ in top if c is chosen or (c.between == chosen.between
                                                                       and _conjoined(c.root, chosen.root, w))]
         spans += [(c.start, c.end) for c in _parallel(chosen, top, w)]

@@ -189,6 +189,23 @@ def relative_phrase(doc: Doc, start: int, end: int) -> dict | None:
         part = PARTS[doc[i].lower_]
         left = i - 1 if i >= 1 and doc[i - 1].lower_ in DETERMINERS else i
         return {"kind": "part", "direction": part, "text": doc[left:end].text, "start": doc[left].idx}
+    return _relative_before(doc, i, end) or _relative_before(doc, _before_apposed_noun(doc, i), end)
+
+
+def _before_apposed_noun(doc: Doc, i: int) -> int:
+    """Where the words before a name end once a kind-of-place noun naming it is skipped: "north of
+    [the capital,] Lusaka", "near [the town of] Kargil", "near [the nearby city] Najaf"."""
+    w = words(doc.lang_ or "en")
+    j = i - 1 if i >= 1 and doc[i].text in (",", "of") else i
+    if j < 0 or doc[j].lower_ not in w.apposed or j == i and doc[i].dep_ != "compound":
+        return -1
+    j -= 1
+    while j >= 0 and (doc[j].pos_ == "ADJ" or doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound"):
+        j -= 1   # "the regional capital", "the border town"
+    return j
+
+
+def _relative_before(doc: Doc, i: int, end: int) -> dict | None:
     while i >= 0 and doc[i].lower_ in DETERMINERS:
         i -= 1
     if i < 0:
