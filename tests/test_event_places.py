@@ -266,3 +266,8 @@ def test_a_landmark_after_a_place_says_where_that_place_lies(analyze):
     assert where(e) == ["Kufa"]
     # alone, the landmark is the place the event is given by
     assert where(event(analyze("Gunmen killed three soldiers 40 kilometers north of Gao on Monday."), "killed")) == ["Gao"]
+
+
+def test_a_place_named_by_a_participle_is_no_actor(analyze):
+    e = event(analyze("There was an attack by gunmen early in the morning in a village called Jibu in Wukari."), "attack")
+    assert where(e) == ["Jibu"]

@@ -102,7 +102,8 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
     doc = root.doc
     if root.i + 2 < len(doc) and doc[root.i + 1].text == "-" and doc[root.i + 2].pos_ in ("VERB", "ADJ", "NOUN"):
         return None, hops, True, nested              # "US-led", "Britain-based", "Turkish-backed"
-    if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS:
+    if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS \
+            and not _naming(root.head):
         return None, hops, True, nested              # the subject or object of another verb: an actor
     first_prep = True
     while t.i not in own and hops < MAX_DEPTH:
@@ -126,9 +127,14 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         if t.i in others and not (t.dep_ in _ARGUMENT_DEPS and t.head.i in own):
             nested = True                    # "protested against the raids on Yugoslavia" (but the
                                              # event's own object shares it: "patrolled the zone in X")
-        if t.pos_ in _VERBS and t.i not in own and not (t.dep_ == "acl" and t.lemma_ in _NAMING):
+        if t.pos_ in _VERBS and t.i not in own and not _naming(t):
             return t, hops, False, nested
     return t, hops, False, nested
+
+
+def _naming(verb: Token) -> bool:
+    """"a village called Jibu": the participle only names the place noun it hangs on."""
+    return verb.dep_ == "acl" and verb.lemma_ in _NAMING
 
 
 def _not_a_setting(prep: Token, own: set[int], w: Words) -> bool:
