@@ -271,3 +271,8 @@ def test_a_landmark_after_a_place_says_where_that_place_lies(analyze):
 def test_a_place_named_by_a_participle_is_no_actor(analyze):
     e = event(analyze("There was an attack by gunmen early in the morning in a village called Jibu in Wukari."), "attack")
     assert where(e) == ["Jibu"]
+
+
+def test_a_kind_of_place_noun_after_a_doubled_space_still_names_the_place(analyze):
+    e = event(analyze("Thirty-one people were killed in clashes on Friday in Tabag  village in Uruzgan."), "killed")
+    assert where(e) == ["Tabag"]

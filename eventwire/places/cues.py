@@ -43,6 +43,8 @@ def named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
         return False   # "Governorate" of "the Aleppo Governorate" is no name of its own
     if any(t.is_punct and t.text not in ("-", "'", "’", "‘", "ʿ", "`") for t in span):
         return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
+    while e < len(doc) and doc[e].is_space:
+        e += 1   # "in Tabag  village": wire copy often doubles its spaces
     people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
     # "a Jewish settlement", "the Basque city of Bilbao": a people before the noun, not a place
     # (after "the town of", a name the NER took for a people is still the town: "the town of Rastan")
