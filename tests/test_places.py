@@ -335,3 +335,12 @@ def test_a_distance_from_a_place_named_by_its_kind(analyze):
     a = analyze("Rebels attacked Pilli, about 550 kilometers northwest of the capital, Kathmandu.")
     rel = place_with(a, "Kathmandu")["relative"]
     assert rel["kind"] == "distance" and rel["distance_km"] == 550.0
+
+
+def test_a_big_town_under_another_spelling_after_a_locative_is_a_place(analyze):
+    # the gazetteer spells it Khān Yūnis; the NER took the name for a person
+    a = analyze("Earlier in Khan Younis, in the southern Gaza Strip, a man was shot in the stomach.")
+    assert "Khan Younis" in {m["text"] for p in a.places for m in p["mentions"]}
+    # not a person's possessive
+    a = analyze("In Kasi's hometown on Friday, troops patrolled the streets.")
+    assert not a.places

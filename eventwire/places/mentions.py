@@ -115,10 +115,20 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
 
 
 
-def _known_city(gaz: Gazetteer, name: str, min_pop: int = 0) -> bool:
-    """A populated place of at least `min_pop` inhabitants under that very name (or a region)."""
+def _known_city(gaz: Gazetteer, name: str, min_pop: int = 0, alias_pop: int | None = None) -> bool:
+    """A populated place of at least `min_pop` inhabitants under that very name (or a region); with
+    `alias_pop`, under another spelling too if it has that many ("Khan Younis" of Khān Yūnis)."""
     k = key(name)
-    return any(p.kind != "city" or (p.pop >= min_pop and key(p.name) == k) for p in gaz.lookup(name))
+    return any(p.kind != "city" or (p.pop >= min_pop and (key(p.name) == k or alias_pop is not None
+                                                          and p.pop >= alias_pop)) for p in gaz.lookup(name))
+
+
+def _alias_pop(doc: Doc, span: Span) -> int | None:
+    """How big a town known under another spelling must be to be read as the name: a big one, and
+    only for a name standing alone, not a person's possessive ("in Kasi's hometown"), a word of a
+    longer name ("the DFW Metroplex") or a room ("in Talla 2")."""
+    alone = unknown_spot(doc, span) and not (span.end < len(doc) and doc[span.end].pos_ == "NUM")
+    return RESCUE_POP if alone else None
 
 
 def same_name_mentions(doc: Doc, mentions: list[Mention], names: set[str]) -> list[Mention]:
@@ -298,7 +308,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if titled:
                 continue
             relative = relative_phrase(doc, span.start, span.end)
-            if (prep in STRONG_LOCATIVE or paren or relative) and _known_city(gaz, name, 1000 if not paren else 0):
+            if (prep in STRONG_LOCATIVE or paren or relative) and _known_city(gaz, name, 1000 if not paren else 0,
+                                                                              _alias_pop(doc, span)):
                 out.append(_by_rule(doc, span, "rescued", name, "rule:location-context"))
             elif named_by_kind_noun(doc, span, w) or after_direction(doc, span, w):
                 m = _mention(doc, span, "named", None, name)   # _mention records the kind-of-place noun
@@ -337,7 +348,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if named_by_kind_noun(doc, span, w):
             m = _mention(doc, span, "named", None, name)
         elif (locative_before(doc, span.start) in STRONG_LOCATIVE or after_direction(doc, span, w)
-              or territory_object(span, w)) and _known_city(gaz, name, 1000):
+              or territory_object(span, w)) and _known_city(gaz, name, 1000, _alias_pop(doc, span)):
             m = _by_rule(doc, span, "rescued", name, "rule:location-context", cued=True)
         elif generic_led(span, w) and place_context(doc, span, w) and not gaz.lookup(name):
             m = _by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True)
