@@ -344,3 +344,8 @@ def test_a_big_town_under_another_spelling_after_a_locative_is_a_place(analyze):
     # not a person's possessive
     a = analyze("In Kasi's hometown on Friday, troops patrolled the streets.")
     assert not a.places
+
+
+def test_the_border_of_two_countries_is_one_mention(analyze):
+    a = analyze("He was killed near the Iraqi-Syrian border on Thursday.")
+    assert "Iraqi-Syrian border" in {m["text"] for p in a.places for m in p["mentions"]}

@@ -446,7 +446,8 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         finer = [(c, r) for c, r in top if not any(o is not c and _container_of(o.root, c.root) for o, _ in top)]
         chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place, w), worst),
                                                          cr[0].hops, abs(cr[0].start - anchor)))
-        located = _landmark_of(doc, chosen, cands, lambda c: fine.get(_grain(c.place, w), worst) <= fine.get("admin2", 0))
+        town_or_finer = fine.get("admin2", 0)
+        located = _landmark_of(doc, chosen, cands, lambda c: fine.get(_grain(c.place, w), worst) <= town_or_finer)
         if located is not None:
             chosen, rule = located
             top = [(c, r) for c, r in cands if c.tier == chosen.tier]

@@ -22,7 +22,7 @@ from .cues import (STRONG_LOCATIVE, after_direction, generic_led, in_place_paren
 from .fold import key
 from .gazetteer import Gazetteer
 from .language import words
-from .names import (DETERMINERS, DIVISION_WORDS, bare, calendar_word, capitalised, cut_name, hyphenated,
+from .names import (DETERMINERS, DIVISION_WORDS, bare, calendar_word, capitalised, cut_name, hyphenated, joined,
                     longer_place, split_commas)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -271,11 +271,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             elif e.kind == "demonym":
                 border = _border_after(doc, ent)
                 if border is not None:  # "near the Algerian border": the anchor is the country
-                    m = Mention(ent.start_char, border.end_char, doc[ent.start:border.end].text,
+                    first = ent.start
+                    if first >= 2 and doc[first - 1].text == "-" and joined(doc[first - 2], doc[first - 1]) \
+                            and joined(doc[first - 1], doc[first]) \
+                            and doc[first - 2].ent_kb_id_.split(":")[0] in ("demonym", "country"):
+                        first -= 2   # "the Greek-Macedonian border": one border, of both
+                    m = Mention(doc[first].idx, border.end_char, doc[first:border.end].text,
                                 entry(f"country:{e.country}").name if entry(f"country:{e.country}") else e.name,
-                                (ent.start, border.end), "NORP", f"country:{e.country}",
+                                (first, border.end), "NORP", f"country:{e.country}",
                                 evidence=[e.source, "rule:demonym-border"])
-                    m.relative = relative_phrase(doc, ent.start, border.end) or {}
+                    m.relative = relative_phrase(doc, first, border.end) or {}
                     m.relative = {"kind": "border", **{k: v for k, v in m.relative.items() if k != "kind"}}
                     m.relative.setdefault("text", m.text)
                     m.relative.setdefault("start", m.start)
