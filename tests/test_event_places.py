@@ -248,3 +248,31 @@ def test_a_bare_participle_clause_keeps_its_places_to_itself(analyze):
     assert where(event(a, "demonstrated")) == []
     a = analyze("Soldiers were killed when their convoy was ambushed near Menaka.")
     assert where(event(a, "killed")) == ["Menaka"]
+
+
+def test_a_place_the_event_noun_is_in_is_no_actor_of_it(analyze):
+    # the roles take the name in the subject's phrase for the doer; the blast was only there
+    assert where(event(analyze("In April, a bomb blast in Marjeh Square killed 13 people."), "killed")) \
+        == ["Marjeh Square"]
+    e = event(analyze("Over 100 people were killed by the attacks in Jableh and Tartous."), "killed")
+    assert where(e) == ["Jableh", "Tartous"]
+
+
+def test_a_landmark_after_a_place_says_where_that_place_lies(analyze):
+    e = event(analyze("Rebels attacked an army camp near Pilli, about 550 kilometers northwest of the capital, "
+                      "Kathmandu."), "attacked")
+    assert where(e) == ["Pilli"]
+    e = event(analyze("A car bomb detonated at a popular market in Kufa town near Najaf, killing 36 people."), "detonated")
+    assert where(e) == ["Kufa"]
+    # alone, the landmark is the place the event is given by
+    assert where(event(analyze("Gunmen killed three soldiers 40 kilometers north of Gao on Monday."), "killed")) == ["Gao"]
+
+
+def test_a_place_named_by_a_participle_is_no_actor(analyze):
+    e = event(analyze("There was an attack by gunmen early in the morning in a village called Jibu in Wukari."), "attack")
+    assert where(e) == ["Jibu"]
+
+
+def test_a_kind_of_place_noun_after_a_doubled_space_still_names_the_place(analyze):
+    e = event(analyze("Thirty-one people were killed in clashes on Friday in Tabag  village in Uruzgan."), "killed")
+    assert where(e) == ["Tabag"]

@@ -17,7 +17,8 @@ its tier:
 
 Of the places at the best tier the most specific wins ("in the Vedeno region of southern Chechnya":
 Vedeno; "the Yemen city of Ibb": Ibb), with its coordinated places ("in Yala and Pattani": both) and
-the listed phrases of its preposition ("six in A, four in B and two in C": all three).
+the listed phrases of its preposition ("six in A, four in B and two in C": all three). A place that
+only anchors a relative phrase set after another ("in Kabwe, 140 km north of Lusaka") gives way to it.
 With nothing in the sentence, the previous sentence's last place (`place:previous-sentence`) stands in,
 as news continues a scene from one sentence to the next. Words come from data/places/<lang>.yaml.
 """
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..places.language import Words, words
+from ..places.mentions import relative_phrase
 
 ACCEPTED_TIERS = (0, 1, 2, 3)
 _VERBS = ("VERB", "AUX")
@@ -100,7 +102,8 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
     doc = root.doc
     if root.i + 2 < len(doc) and doc[root.i + 1].text == "-" and doc[root.i + 2].pos_ in ("VERB", "ADJ", "NOUN"):
         return None, hops, True, nested              # "US-led", "Britain-based", "Turkish-backed"
-    if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS:
+    if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS \
+            and not _naming(root.head):
         return None, hops, True, nested              # the subject or object of another verb: an actor
     first_prep = True
     while t.i not in own and hops < MAX_DEPTH:
@@ -124,9 +127,14 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         if t.i in others and not (t.dep_ in _ARGUMENT_DEPS and t.head.i in own):
             nested = True                    # "protested against the raids on Yugoslavia" (but the
                                              # event's own object shares it: "patrolled the zone in X")
-        if t.pos_ in _VERBS and t.i not in own and not (t.dep_ == "acl" and t.lemma_ in _NAMING):
+        if t.pos_ in _VERBS and t.i not in own and not _naming(t):
             return t, hops, False, nested
     return t, hops, False, nested
+
+
+def _naming(verb: Token) -> bool:
+    """"a village called Jibu": the participle only names the place noun it hangs on."""
+    return verb.dep_ == "acl" and verb.lemma_ in _NAMING
 
 
 def _not_a_setting(prep: Token, own: set[int], w: Words) -> bool:
@@ -353,6 +361,45 @@ def _located_actor(root: Token, start: int, end: int, w: Words) -> bool:
     return root.dep_ == "pobj" and prep.lower_ in w.locative and start <= prep.head.idx < end
 
 
+_LANDMARK_KINDS = ("distance", "direction", "near", "outside")
+_LANDMARK_GAP = 15
+
+
+def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | None:
+    """"in Kabwe, a city 140 km north of the capital, Lusaka", "in Kufa town near Najaf": a toponym
+    that only anchors a relative phrase set after another place of the sentence, with no verb
+    between, says where that one lies; that one, if a town or finer (`small`), is the event's spot.
+    (candidate, rule) of that place, following a chain of such phrases back, or None."""
+    cur, found = chosen, None
+    for _ in range(3):
+        span = doc.char_span(cur.start, cur.end, alignment_mode="expand")
+        rel = relative_phrase(doc, span.start, span.end) if span is not None else None
+        if not rel or rel.get("kind") not in _LANDMARK_KINDS:
+            break
+        phrase = doc.char_span(rel["start"], span.end_char, alignment_mode="expand")
+        before = []
+        for c, r in cands:
+            c_span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if c_span is None or c is cur or c_span.end > phrase.start or phrase.start - c_span.end > _LANDMARK_GAP:
+                continue
+            gap = doc[c_span.end:phrase.start]
+            if not any(t.pos_ in _VERBS or t.text in (";", ".") for t in gap) and small(c):
+                before.append((c, r))
+        if not before:
+            break
+        found = max(before, key=lambda cr: cr[0].end)
+        cur = found[0]
+    return found
+
+
+def _set_by_own_words(root: Token, own: set[int], w: Words) -> bool:
+    """"a bomb blast in Marjeh Square killed 13": a toponym the event's own words put it in by a
+    preposition of a spot is where it happened, even when the roles took the name for an actor."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head                     # "attacks in A and B"
+    return root.dep_ == "pobj" and root.head.lower_ in w.spots and root.head.head.i in own
+
+
 def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], places: list[dict],
          exclude: list[tuple[int, int]], others: set[int] = frozenset(), lang: str = "en") -> Link:
     """`places`: the analysis's places, then its unresolved ones (marked `unresolved`); `others`:
@@ -375,7 +422,8 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if not any(a < e and s < b and not _located_actor(span.root, a, b, w) for a, b in exclude):
+        if _set_by_own_words(span.root, own, w) or not any(
+                a < e and s < b and not _located_actor(span.root, a, b, w) for a, b in exclude):
             found.append((s, e, p, span.root))
     mention_roots = {r.i for *_, r in found}
     cands = []
@@ -398,6 +446,11 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         finer = [(c, r) for c, r in top if not any(o is not c and _container_of(o.root, c.root) for o, _ in top)]
         chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place, w), worst),
                                                          cr[0].hops, abs(cr[0].start - anchor)))
+        town_or_finer = fine.get("admin2", 0)
+        located = _landmark_of(doc, chosen, cands, lambda c: fine.get(_grain(c.place, w), worst) <= town_or_finer)
+        if located is not None:
+            chosen, rule = located
+            top = [(c, r) for c, r in cands if c.tier == chosen.tier]
         spans = [(c.start, c.end) for c, _ in top if c is chosen or (c.between == chosen.between
                                                                       and _conjoined(c.root, chosen.root, w))]
         spans += [(c.start, c.end) for c in _parallel(chosen, top, w)]

@@ -26,6 +26,7 @@ class Words:
     source: frozenset = frozenset()     # "captured the heights from X": on a verb, where something came from
     path: frozenset = frozenset()       # "handed over to X": on another verb, where something went
     partners: frozenset = frozenset()   # "collaborators with X": whom an event was with, an actor
+    apposed: frozenset = frozenset()    # "the capital, X": nouns naming a place only before it
 
 
 @lru_cache(maxsize=8)
@@ -44,4 +45,5 @@ def words(lang: str = "en") -> Words:
                  group("kind_nouns"), group("territory_verbs"), group("directions"),
                  {p: i for i, p in enumerate(order)}, group("name_particles"), group("place_only_verbs"), group("name_generics"),
                  group("situating_prepositions"), group("spot_prepositions"), group("broad_features"),
-                 group("source_prepositions"), group("path_prepositions"), group("partner_prepositions"))
+                 group("source_prepositions"), group("path_prepositions"), group("partner_prepositions"),
+                 group("kind_nouns") | group("apposed_nouns"))

@@ -5,7 +5,8 @@ Sources, in order: names the NER or the actor gazetteer tagged as places (GPE, L
 countries, capitals and regions), a demonym in "near the Algerian border", and known populated
 places the small model mislabels (PERSON, ORG, NORP ...) when they stand in a location context
 ("in Ansongo", "(Ansongo, Gao)", "50 km north of Gao"), are big cities ("Aleppo" NORP), or are
-towns near the story's other places ("the army retook Bourem").
+towns near the story's other places ("the army retook Bourem"). What in the text says a name is
+a place (a locative preposition, a kind-of-place noun, a territory verb) is read by `cues.py`.
 """
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from spacy.tokens import Doc, Span
 
 from ..actors.lexicon import entry
 from .coordination import coordinated_names, list_first
+from .cues import (STRONG_LOCATIVE, after_direction, generic_led, in_place_parentheses, locative_before,
+                   named_by_kind_noun, place_context, territory_object, unknown_spot)
 from .fold import key
 from .gazetteer import Gazetteer
-from .language import Words, words
-from .names import (DETERMINERS, DIVISION_WORDS, bare, calendar_word, capitalised, cut_name, hyphenated,
+from .language import words
+from .names import (DETERMINERS, DIVISION_WORDS, bare, calendar_word, capitalised, cut_name, hyphenated, joined,
                     longer_place, split_commas)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -32,10 +35,6 @@ RESCUE_POP = 50_000
 BIG_CITY = 500_000
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minister", "general", "gen", "judge", "coach",
           "senator", "sen", "rep", "gov", "governor", "mayor", "lt", "col", "capt", "sgt", "officer", "st"}
-# Prepositions after which a proper name is read as a place.
-LOCATIVE = {"in", "near", "at", "from", "to", "between", "outside", "around", "into", "across", "toward",
-            "towards", "via", "through", "inside", "nearby", "of", "and", "throughout", "within"}
-STRONG_LOCATIVE = LOCATIVE - {"of", "and", "to", "from"}
 # Nouns that, after a capital's possessive, make it a location ("Moscow's Red Square"); any other
 # noun makes it the government ("Moscow's equipment", "Kiev's military intelligence").
 PLACE_NOUNS = {"square", "street", "streets", "district", "districts", "suburb", "suburbs", "outskirts", "airport",
@@ -85,59 +84,8 @@ class Mention:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-# "residents of Gao", "the outskirts of Gao": nouns that make "of" locative.
-OF_PLACE_NOUNS = {"residents", "resident", "outskirts", "town", "city", "village", "villages", "region", "province",
-                  "people", "mayor", "governor", "streets", "centre", "center", "suburbs", "capital", "parts",
-                  "area", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                  "heart", "edge", "east", "vicinity", "environs", "inhabitants", "citizens", "district"}
 SPEECH_LEMMAS = {"say", "tell", "add", "explain", "state", "ask", "warn", "claim", "write", "note", "insist"}
 
-
-def _locative_before(doc: Doc, i: int) -> str | None:
-    """The preposition governing a name starting at token i ("in", "near"), skipping "the"; "of"
-    counts as "at" after a place noun ("residents of Gao")."""
-    j = i - 1
-    while j >= 0 and doc[j].lower_ in DETERMINERS:
-        j -= 1
-    if j >= 0 and doc[j].lower_ in LOCATIVE:
-        if doc[j].lower_ == "of" and j >= 1 and doc[j - 1].lower_ in OF_PLACE_NOUNS:
-            return "at"
-        return doc[j].lower_
-    return None
-
-
-def _named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
-    """"the town of X", "the towns of A, B and X", "X district", "a village called X", "the X
-    Military Airport"."""
-    s, e = span.start, span.end
-    if all(t.lower_ in w.kind_nouns or t.lower_ in DIVISION_WORDS for t in span):
-        return False   # "Governorate" of "the Aleppo Governorate" is no name of its own
-    if any(t.is_punct and t.text not in ("-", "'", "’", "‘", "ʿ", "`") for t in span):
-        return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
-    people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
-    # "a Jewish settlement", "the Basque city of Bilbao": a people before the noun, not a place
-    # (after "the town of", a name the NER took for a people is still the town: "the town of Rastan")
-    if not people and e < len(doc) and doc[e].lower_ in w.kind_nouns and not doc[e].is_title:
-        return True
-    if not people and len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.kind_nouns:
-        return True
-    j = s - 1
-    while j > max(0, s - 25) and (doc[j].text in (",", "and", "or") or doc[j].pos_ == "PROPN"):
-        j -= 1   # back over a list of names
-    if j >= 1 and doc[j].lower_ in DETERMINERS and doc[j - 1].lower_ == "of":
-        j -= 1   # "the countryside of the X Governorate"
-    return (j >= 1 and doc[j].lower_ in ("of", "called", "named") and doc[j - 1].lower_ in w.kind_nouns)
-
-
-def _after_direction(doc: Doc, span: Span, w: Words) -> bool:
-    """"in eastern Ghouta", "near south Aleppo": a direction word between a locative and a name."""
-    i = span.start - 1
-    if i < 1 or doc[i].lower_ not in w.directions:
-        return False
-    j = i - 1
-    while j >= 0 and doc[j].lower_ in DETERMINERS:
-        j -= 1
-    return j >= 0 and doc[j].lower_ in STRONG_LOCATIVE
 
 
 def _by_rule(doc: Doc, span: Span, label: str, name: str, rule: str, cued: bool = False) -> Mention:
@@ -148,11 +96,6 @@ def _by_rule(doc: Doc, span: Span, label: str, name: str, rule: str, cued: bool 
     m.cued = m.cued or cued
     return m
 
-
-def _territory_object(span: Span, w: Words, verbs: frozenset | None = None) -> bool:
-    """"captured Knin", "entered Palmyra", "thronged Hama" (also in coordination: "stormed A and B")."""
-    root = list_first(span.root, names_only=True)
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in (w.territory_verbs if verbs is None else verbs)
 
 
 def _unlabelled_names(doc: Doc) -> list[Span]:
@@ -171,44 +114,21 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
     return out
 
 
-def _generic_led(span: Span, w: Words) -> bool:
-    """"Tal Al-Bardah", "Kafr Naya": a name of two words or more opened by a generic place word."""
-    words = span.text.split()
-    return len(words) >= 2 and words[0].lower() in w.generics
 
-
-def _place_context(doc: Doc, span: Span, w: Words) -> bool:
-    """A locative preposition or a territory verb before the name, or before the first name of
-    the list it ends ("at Kafr Naya and Deir Maqran")."""
-    if _locative_before(doc, span.start) in STRONG_LOCATIVE or _territory_object(span, w):
-        return True
-    root = list_first(span.root)
-    return root.i != span.root.i and (_locative_before(doc, root.left_edge.i) in STRONG_LOCATIVE
-                                      or _territory_object(doc[root.left_edge.i:root.i + 1], w))
-
-
-def _unknown_spot(doc: Doc, span: Span) -> bool:
-    """A name after a locative preposition that the NER called a person or an organisation but
-    that may be a village nobody lists: not a possessor ("in Smith's view"), not followed by a
-    noun it modifies ("at Reuters headquarters"), not inside a longer name."""
-    nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is None or (nxt.pos_ not in ("NOUN", "PROPN", "PART") and nxt.lower_ not in ("'s", "’s"))
-
-
-def _in_place_parentheses(doc: Doc, span: Span) -> bool:
-    """"(Ansongo, Gao)": a parenthesis holding "Name, Place" is a location."""
-    s, e = span.start, span.end
-    if s > 0 and doc[s - 1].text == "(" and e + 1 < len(doc) and doc[e].text == ",":
-        return True
-    if e < len(doc) and doc[e].text == ")" and s >= 2 and doc[s - 1].text == ",":
-        return True
-    return False
-
-
-def _known_city(gaz: Gazetteer, name: str, min_pop: int = 0) -> bool:
-    """A populated place of at least `min_pop` inhabitants under that very name (or a region)."""
+def _known_city(gaz: Gazetteer, name: str, min_pop: int = 0, alias_pop: int | None = None) -> bool:
+    """A populated place of at least `min_pop` inhabitants under that very name (or a region); with
+    `alias_pop`, under another spelling too if it has that many ("Khan Younis" of Khān Yūnis)."""
     k = key(name)
-    return any(p.kind != "city" or (p.pop >= min_pop and key(p.name) == k) for p in gaz.lookup(name))
+    return any(p.kind != "city" or (p.pop >= min_pop and (key(p.name) == k or alias_pop is not None
+                                                          and p.pop >= alias_pop)) for p in gaz.lookup(name))
+
+
+def _alias_pop(doc: Doc, span: Span) -> int | None:
+    """How big a town known under another spelling must be to be read as the name: a big one, and
+    only for a name standing alone, not a person's possessive ("in Kasi's hometown"), a word of a
+    longer name ("the DFW Metroplex") or a room ("in Talla 2")."""
+    alone = unknown_spot(doc, span) and not (span.end < len(doc) and doc[span.end].pos_ == "NUM")
+    return RESCUE_POP if alone else None
 
 
 def same_name_mentions(doc: Doc, mentions: list[Mention], names: set[str]) -> list[Mention]:
@@ -279,6 +199,23 @@ def relative_phrase(doc: Doc, start: int, end: int) -> dict | None:
         part = PARTS[doc[i].lower_]
         left = i - 1 if i >= 1 and doc[i - 1].lower_ in DETERMINERS else i
         return {"kind": "part", "direction": part, "text": doc[left:end].text, "start": doc[left].idx}
+    return _relative_before(doc, i, end) or _relative_before(doc, _before_apposed_noun(doc, i), end)
+
+
+def _before_apposed_noun(doc: Doc, i: int) -> int:
+    """Where the words before a name end once a kind-of-place noun naming it is skipped: "north of
+    [the capital,] Lusaka", "near [the town of] Kargil", "near [the nearby city] Najaf"."""
+    w = words(doc.lang_ or "en")
+    j = i - 1 if i >= 1 and doc[i].text in (",", "of") else i
+    if j < 0 or doc[j].lower_ not in w.apposed or j == i and doc[i].dep_ != "compound":
+        return -1
+    j -= 1
+    while j >= 0 and (doc[j].pos_ == "ADJ" or doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound"):
+        j -= 1   # "the regional capital", "the border town"
+    return j
+
+
+def _relative_before(doc: Doc, i: int, end: int) -> dict | None:
     while i >= 0 and doc[i].lower_ in DETERMINERS:
         i -= 1
     if i < 0:
@@ -334,11 +271,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             elif e.kind == "demonym":
                 border = _border_after(doc, ent)
                 if border is not None:  # "near the Algerian border": the anchor is the country
-                    m = Mention(ent.start_char, border.end_char, doc[ent.start:border.end].text,
+                    first = ent.start
+                    if first >= 2 and doc[first - 1].text == "-" and joined(doc[first - 2], doc[first - 1]) \
+                            and joined(doc[first - 1], doc[first]) \
+                            and doc[first - 2].ent_kb_id_.split(":")[0] in ("demonym", "country"):
+                        first -= 2   # "the Greek-Macedonian border": one border, of both
+                    m = Mention(doc[first].idx, border.end_char, doc[first:border.end].text,
                                 entry(f"country:{e.country}").name if entry(f"country:{e.country}") else e.name,
-                                (ent.start, border.end), "NORP", f"country:{e.country}",
+                                (first, border.end), "NORP", f"country:{e.country}",
                                 evidence=[e.source, "rule:demonym-border"])
-                    m.relative = relative_phrase(doc, ent.start, border.end) or {}
+                    m.relative = relative_phrase(doc, first, border.end) or {}
                     m.relative = {"kind": "border", **{k: v for k, v in m.relative.items() if k != "kind"}}
                     m.relative.setdefault("text", m.text)
                     m.relative.setdefault("start", m.start)
@@ -356,7 +298,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if ent.label_ in ("DATE", "TIME"):
             span = hyphenated(doc, bare(ent), w)   # "the village of Ma'ardes" read as a date
-            if capitalised(span.text) and not any(t.like_num for t in span) and _named_by_kind_noun(doc, span, w) \
+            if capitalised(span.text) and not any(t.like_num for t in span) and named_by_kind_noun(doc, span, w) \
                     and not gaz.lookup(span.text) and not any(calendar_word(t) for t in span):
                 out.append(_mention(doc, span, "named", None, span.text))
             continue
@@ -365,31 +307,32 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             name = span.text
             if not capitalised(name) or len(name.split()) > 4:
                 continue
-            prep = _locative_before(doc, span.start)
-            paren = _in_place_parentheses(doc, span)
+            prep = locative_before(doc, span.start)
+            paren = in_place_parentheses(doc, span)
             titled = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES
             if titled:
                 continue
             relative = relative_phrase(doc, span.start, span.end)
-            if (prep in STRONG_LOCATIVE or paren or relative) and _known_city(gaz, name, 1000 if not paren else 0):
+            if (prep in STRONG_LOCATIVE or paren or relative) and _known_city(gaz, name, 1000 if not paren else 0,
+                                                                              _alias_pop(doc, span)):
                 out.append(_by_rule(doc, span, "rescued", name, "rule:location-context"))
-            elif _named_by_kind_noun(doc, span, w) or _after_direction(doc, span, w):
+            elif named_by_kind_noun(doc, span, w) or after_direction(doc, span, w):
                 m = _mention(doc, span, "named", None, name)   # _mention records the kind-of-place noun
                 if "rule:kind-of-place-noun" not in m.evidence:
                     m.evidence.append("rule:direction-before-name")
                 out.append(m)
-            elif _territory_object(span, w) and name not in surnames and _known_city(gaz, name):
+            elif territory_object(span, w) and name not in surnames and _known_city(gaz, name):
                 # the verb says it is a place
                 out.append(_by_rule(doc, span, "rescued", name, "rule:object-of-territory-verb", cued=True))
-            elif not kb and _generic_led(span, w) and _place_context(doc, span, w) \
-                    and not gaz.lookup(name) and _unknown_spot(doc, span):
+            elif not kb and generic_led(span, w) and place_context(doc, span, w) \
+                    and not gaz.lookup(name) and unknown_spot(doc, span):
                 # "captured Tal Al-Bardah" (tagged an organisation)
                 out.append(_by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True))
             elif ent.label_ == "PERSON" and prep in w.spots and not kb and not gaz.lookup(name) \
-                    and name not in surnames and _unknown_spot(doc, span):
+                    and name not in surnames and unknown_spot(doc, span):
                 # "fighting in Tal Al-Bardah" (tagged a person)
                 out.append(_by_rule(doc, span, "named", name, "rule:location-context"))
-            elif _territory_object(span, w, w.place_only_verbs) and name not in surnames and not gaz.lookup(name):
+            elif territory_object(span, w, w.place_only_verbs) and name not in surnames and not gaz.lookup(name):
                 # "stormed Tal Al-Bardah": a place nobody knows
                 out.append(_by_rule(doc, span, "named", name, "rule:object-of-territory-verb", cued=True))
             elif ent.label_ in MISLABELS and len(name.split()) <= 3 and _known_city(gaz, name, RESCUE_POP):
@@ -407,33 +350,40 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         name = span.text
         if name in surnames or span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
             continue
-        if _named_by_kind_noun(doc, span, w):
+        if named_by_kind_noun(doc, span, w):
             m = _mention(doc, span, "named", None, name)
-        elif (_locative_before(doc, span.start) in STRONG_LOCATIVE or _after_direction(doc, span, w)
-              or _territory_object(span, w)) and _known_city(gaz, name, 1000):
+        elif (locative_before(doc, span.start) in STRONG_LOCATIVE or after_direction(doc, span, w)
+              or territory_object(span, w)) and _known_city(gaz, name, 1000, _alias_pop(doc, span)):
             m = _by_rule(doc, span, "rescued", name, "rule:location-context", cued=True)
-        elif _generic_led(span, w) and _place_context(doc, span, w) and not gaz.lookup(name):
+        elif generic_led(span, w) and place_context(doc, span, w) and not gaz.lookup(name):
             m = _by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True)
         else:
             continue
-        out.append(m)
+        if not any(x.start < m.end and m.start < x.end for x in out):   # "Sharif" of a "Mazar-e-Sharif" found
+            out.append(m)
     out += _parenthesised(doc, gaz, out)
-    out += _listed_with_places(doc, out, surnames)
+    out += _listed_with_places(doc, gaz, out, surnames)
     out.sort(key=lambda m: m.start)
     _link_containers(doc, out)
     return out
 
 
-def _listed_with_places(doc: Doc, found: list[Mention], surnames: set[str]) -> list[Mention]:
+def _listed_with_places(doc: Doc, gaz: Gazetteer, found: list[Mention], surnames: set[str]) -> list[Mention]:
     """"attacked Al-Rumliyah and Al-Madajin": a name listed with a located toponym is a place."""
     seeds = {m.tok: m for m in found if m.cued and not m.metonym}
     if not seeds:
         return []
+    # a place name of the NER listed with a located one shares its cue ("patrol in the Red Sea, the
+    # Indian Ocean and the Arabian Sea"): it is a place even if no gazetteer knows it
+    tops = {list_first(doc[s:e].root).i for s, e in seeds}
+    for m in found:
+        if not m.cued and not m.kb and m.label in PLACE_LABELS and list_first(doc[m.tok[0]:m.tok[1]].root).i in tops:
+            m.cued = True
     out = []
     w = words(doc.lang_ or "en")
     listed = coordinated_names(doc, list(seeds), [(m.start, m.end) for m in found], surnames, RESCUE_LABELS)
     for part, seed in [(p, seed) for whole, seed in listed for p in split_commas(whole)]:
-        span = hyphenated(doc, bare(part), w)
+        span = cut_name(doc, hyphenated(doc, bare(part), w), w, gaz)   # "Ma'arat" of "Ma'arat Misreen"
         if not capitalised(span.text) or span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
             continue
         m = _by_rule(doc, span, "named", span.text, "rule:listed-with-place", cued=True)
@@ -496,14 +446,14 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
         division = True
     m = Mention(span.start_char, span.end_char, span.text, lookup, (span.start, span.end), label, kb,
                 division=division)
-    kind = _named_by_kind_noun(doc, span, w)
+    kind = named_by_kind_noun(doc, span, w)
     if kind and not kb:
         m.evidence.append("rule:kind-of-place-noun")   # "the Zafaraniyah district": a named spot
     j = span.start - 1
     while j >= 0 and doc[j].lower_ in DETERMINERS:
         j -= 1
-    m.cued = (kind or _after_direction(doc, span, w) or _locative_before(doc, span.start) in STRONG_LOCATIVE
-              or (j >= 0 and doc[j].lower_ in w.locative) or _territory_object(span, w, w.place_only_verbs))
+    m.cued = (kind or after_direction(doc, span, w) or locative_before(doc, span.start) in STRONG_LOCATIVE
+              or (j >= 0 and doc[j].lower_ in w.locative) or territory_object(span, w, w.place_only_verbs))
     if kb and kb.startswith("capital:"):
         m.metonym = metonymic(span)
     m.relative = relative_phrase(doc, span.start, span.end)

@@ -87,8 +87,9 @@ def hyphenated(doc: Doc, span: Span, w: Words) -> Span:
 def cut_name(doc: Doc, span: Span, w: Words, gaz: Gazetteer) -> Span:
     """"Sheikh" of "Sheikh Sa'eed", "Tel" of "Tel Abyad": the NER labelled one word of a name whose
     other words, unlabelled proper nouns of the same phrase, belong to it. Only for a word no
-    gazetteer knows: a known place before a proper noun is a place's institution ("Ohio Senate")."""
-    if gaz.lookup(span.text):
+    gazetteer knows: a known place before a proper noun is a place's institution ("Ohio Senate"); a
+    generic word that opens place names ("Tal", "Sheikh") always opens the name after it."""
+    if gaz.lookup(span.text) and span[-1].lower_ not in w.generics:
         return span
 
     def cut_off(t: Token) -> bool:
