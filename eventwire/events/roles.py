@@ -348,11 +348,14 @@ _WEAPON_HITTING: frozenset = frozenset()
 _HIT_WEAPONS: frozenset = frozenset()
 
 
-def set_patient_subjects(words, targeting=(), hitting=(), weapons=()) -> None:
+def set_role_words(lists: dict) -> None:
+    """The word lists the role finder reads (`patient_subjects`, `targeting_participles`,
+    `weapon_hitting_verbs`, `hit_weapons` of the language's verbs file)."""
     global _PATIENT_SUBJECTS, _TARGETING, _WEAPON_HITTING, _HIT_WEAPONS
-    _PATIENT_SUBJECTS = frozenset(words)
-    _TARGETING = frozenset(targeting)
-    _WEAPON_HITTING, _HIT_WEAPONS = frozenset(hitting), frozenset(weapons)
+    _PATIENT_SUBJECTS = frozenset(lists.get("patient_subjects", ()))
+    _TARGETING = frozenset(lists.get("targeting_participles", ()))
+    _WEAPON_HITTING = frozenset(lists.get("weapon_hitting_verbs", ()))
+    _HIT_WEAPONS = frozenset(lists.get("hit_weapons", ()))
 
 
 def _targeting(tok: Token, s: Slots) -> None:

@@ -48,9 +48,8 @@ def resolve(doc: Doc, analysis) -> None:
 
 class EventCoder:
     def __init__(self, doc: Doc, analysis, lex: Lexicon):
-        from .roles import set_patient_subjects
-        set_patient_subjects(lex.lists.get("patient_subjects", ()), lex.lists.get("targeting_participles", ()),
-                             lex.lists.get("weapon_hitting_verbs", ()), lex.lists.get("hit_weapons", ()))
+        from .roles import set_role_words
+        set_role_words(lex.lists)
         self.doc = doc
         self.analysis = analysis
         self.lex = lex
