@@ -307,6 +307,10 @@ def _killed(analysis):
     # "left N dead": the object is who died, not the subject
     ("Fighting between two militias near Menaka has left nine people dead.", 9),
     ("The army offensive left 11 militants dead and 6 arrested.", 11),
+    # the subject of "left" is the cause, and the number may sit on "dead" itself
+    ("The raid on the village near Tera left 12 dead and 20 injured.", 12),
+    # the count before "dead" is not the wounded's, whatever the parse makes of "dead"
+    ("Gunmen raided a hamlet near Abala, leaving at least six dead and several injured.", 6),
     # every phrase of a lethal pattern kills, whatever the words in between
     ("Gunmen slit the throats of four herders near Ayorou.", 4),
     ("Attackers stabbed two traders to death in the market of Tera.", 2),

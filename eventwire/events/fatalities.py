@@ -321,12 +321,22 @@ def fate_of(word: str, lex: Lexicon) -> str | None:
     return next((kind for kind, spec in lex.casualty.items() if word in spec.get("adjs", ())), None)
 
 
+def _counted_fate(tok: Token, lex: Lexicon) -> bool:
+    # "six dead" (a number on the word), "one dead" (the word on a number), "2 dead" (its subject);
+    # not a verb, whose subject may be shared ("four were detained before being executed")
+    return tok.pos_ != "VERB" and fate_of(tok.lower_, lex) is not None and (
+        (tok.head.like_num and tok.head.i < tok.i) or any(c.like_num and c.i < tok.i for c in tok.children))
+
+
 def segment_count(verb: Token, lex: Lexicon) -> Count | None:
     """The victims written just before a harm verb the parser left without them: "..., a soldier and
-    a militant was killed", "..., 15 presumed JNIM militants killed", "at least one killed"."""
+    a militant was killed", "..., 15 presumed JNIM militants killed", "at least one killed". A fate
+    word with a number of its own ends the segment: in "six dead and several injured" the six are
+    the dead's."""
     doc = verb.doc
     start = verb.i
-    while start > verb.sent.start and doc[start - 1].text not in (",", ";", ":", ".") and verb.i - start < 12:
+    while start > verb.sent.start and doc[start - 1].text not in (",", ";", ":", ".") and verb.i - start < 12 \
+            and not _counted_fate(doc[start - 1], lex):
         start -= 1
     seg = [t for t in doc[start:verb.i] if t.dep_ not in ("auxpass", "aux", "punct")]
     if not seg:
@@ -426,12 +436,17 @@ def loose_casualties(sent, lex: Lexicon, used: set[int]) -> list[tuple[str, Coun
                 elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i < tok.i and \
                         tok.head.pos_ == "NOUN" and counted(tok.head):
                     c = count_of(tok.head, lex)        # "two gendarmes dead and one civilian wounded"
-                elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and \
+                elif tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp", "ccomp") and \
                         tok.head.lemma_.lower() in _FOUND_VERBS:   # "two youths were found dead"
-                    # the object, when there is one, is who is dead: "the clashes left seven people dead"
-                    vs = sorted((ch for ch in tok.head.children if ch.dep_ in ("nsubjpass", "dobj", "nsubj")),
-                                key=lambda ch: ("nsubjpass", "dobj", "nsubj").index(ch.dep_))
-                    c = count_of(vs[0], lex) if vs else None
+                    # the object, when there is one, is who is dead: "the clashes left seven people dead";
+                    # the subject too ("2 reported dead"), but not of "leave": in "the attack left 12
+                    # dead" it is the cause, and the number is on the adjective
+                    deps = ("nsubjpass", "dobj") + (("nsubj",) if tok.head.lemma_.lower() != "leave" else ())
+                    vs = sorted((ch for ch in tok.head.children if ch.dep_ in deps), key=lambda ch: deps.index(ch.dep_))
+                    if any(ch.dep_ == "nummod" for ch in tok.children):
+                        c = count_of(tok, lex)
+                    elif vs:
+                        c = count_of(vs[0], lex)
                 elif any(ch.dep_ == "nummod" or (ch.dep_ == "amod" and ch.lower_ in lex.vague) for ch in tok.children):
                     c = count_of(tok, lex)
                 elif lemma in ("toll",) or lower in ("toll",):
