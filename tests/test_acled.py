@@ -135,3 +135,18 @@ def test_unarmed_victims_are_not_an_armed_target(analyze):
     a = analyze("On Monday, gunmen shot dead two unarmed men near the market in Gao.")
     rec = acled_record.record(a.events, a.entities, a.places)
     assert rec["event_type"] == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On Monday, militants abducted an off-duty soldier on the road between Boni and Douentza.",
+     "Abduction/forced disappearance"),
+    ("On Monday, unknown gunmen shot dead a police sergeant at his home in Douentza.", "Attack"),
+])
+def test_violence_against_a_member_of_a_force_off_duty_is_one_sided(analyze, text, sub):
+    a = analyze(text)
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == sub
+
+
+def test_an_attack_on_a_force_on_duty_is_still_a_fight(analyze):
+    a = analyze("On Monday, unknown gunmen attacked a police post in Douentza.")
+    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"

@@ -70,9 +70,20 @@ def target_class(entities: list, heads: list[Token], lex: Lexicon) -> str:
         return "none"
     if "protesters" in classes:
         return "protesters"
-    if "armed" in classes:
+    if "armed" in classes and not _off_duty(heads, lists.get("off_duty_marks", ())):
         return "armed"
-    return "civilian"   # civilians, and targets that are not armed actors
+    return "civilian"   # civilians, targets that are not armed actors, and armed men off duty
+
+
+def _off_duty(heads: list[Token], marks) -> bool:
+    """ "abducted an off-duty soldier", "shot dead a sergeant at his home": a member of a force
+    who is not on duty is no combatant, and violence against him is one-sided."""
+    for h in heads:
+        clause = h.head if h.dep_ in ("dobj", "nsubjpass", "pobj") else h
+        words = " " + " ".join(t.lower_ for t in clause.subtree) + " "
+        if any(f" {m} " in words for m in marks):
+            return True
+    return False
 
 
 def source_class(entities: list, lex: Lexicon, heads: list | None = None) -> str:
