@@ -550,3 +550,12 @@ def test_a_un_convoy_is_not_the_countrys_army(analyze):
     a = analyze("Militants attacked a MINUSMA convoy near Tessalit.")
     rec = acled_record.record(a.events, a.entities, a.places)
     assert ("MLI", "MIL") not in {(c, s) for _, c, s in rec["actor_codes"]}
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen killed three cattle and two goats near Ansongo.", None),
+    ("Gunmen killed two herders and their cattle near Ansongo.", 2),
+])
+def test_animals_killed_are_no_fatalities(analyze, text, killed):
+    # a killing needs a person among its patients; animals alone are property
+    assert _killed(analyze(text)) == killed

@@ -36,6 +36,7 @@ class Pattern:
     requires: tuple[str, ...] = ()  # argument slots that must be present
     subject_any: frozenset = frozenset()  # one of these words in the subject ("peacekeepers arrived")
     subject_unless: frozenset = frozenset()  # none of these in the subject ("troops marched" is no protest)
+    patient_unless: frozenset = frozenset()  # not when every patient is one of these ("killed three cattle")
     generic: bool = False         # a generic violence verb: a more specific noun in its clause wins
     light: bool = False           # a noun that is an event only after a light verb ("carried out an operation")
     reciprocal: bool = False      # both sides are actors ("X and Y clashed"): targets stay with the source
@@ -207,6 +208,7 @@ def load(lang: str = "en") -> Lexicon:
             requires=tuple(_as_list(entry.get("requires"))), generic=bool(entry.get("generic")),
             subject_any=frozenset(str(w).lower() for w in _as_list(entry.get("subject_any"))),
             subject_unless=frozenset(str(w).lower() for w in _as_list(entry.get("subject_unless"))),
+            patient_unless=frozenset(str(w).lower() for w in _as_list(entry.get("patient_unless"))),
             reciprocal=bool(entry.get("reciprocal")), needs_are_events=bool(entry.get("needs_are_events")),
             examples=examples)
         extra = len(needs) + len(_as_list(entry.get("requires"))) + (3 if entry.get("subject_any") else 0)

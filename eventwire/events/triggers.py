@@ -176,7 +176,17 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> l
         return None
     if pattern.subject_unless and _subject_has(tok, pattern.subject_unless):
         return None
+    if pattern.patient_unless and _patients_all(tok, pattern.patient_unless):
+        return None
     return used
+
+
+def _patients_all(tok: Token, words: frozenset) -> bool:
+    """Every patient of the verb (its object or passive subject, with their conjuncts) is one of
+    `words`: "killed three cattle" is no killing, "killed two herders and their cattle" is."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for h in heads for g in h.conjuncts]
+    return bool(heads) and all(set(word_forms(h)) & words for h in heads)
 
 
 def _unless_hits(tokens: list[Token], forms: Forms, unless: frozenset) -> bool:
