@@ -132,9 +132,8 @@ def test_peoples_of_other_conflicts_give_their_victims_a_country(analyze, text, 
 
 def test_unarmed_victims_are_not_an_armed_target(analyze):
     # the armed-target words before a noun are whole words: "unarmed" is not "armed"
-    a = analyze("On Monday, gunmen shot dead two unarmed men near the market in Gao.")
-    rec = acled_record.record(a.events, a.entities, a.places)
-    assert rec["event_type"] == "Violence against civilians"
+    event_type, _ = _type(analyze, "On Monday, gunmen shot dead two unarmed men near the market in Gao.")
+    assert event_type == "Violence against civilians"
 
 
 @pytest.mark.parametrize("text, sub", [
@@ -143,10 +142,8 @@ def test_unarmed_victims_are_not_an_armed_target(analyze):
     ("On Monday, unknown gunmen shot dead a police sergeant at his home in Douentza.", "Attack"),
 ])
 def test_violence_against_a_member_of_a_force_off_duty_is_one_sided(analyze, text, sub):
-    a = analyze(text)
-    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == sub
+    assert _type(analyze, text)[1] == sub
 
 
 def test_an_attack_on_a_force_on_duty_is_still_a_fight(analyze):
-    a = analyze("On Monday, unknown gunmen attacked a police post in Douentza.")
-    assert acled_record.record(a.events, a.entities, a.places)["sub_event_type"] == "Armed clash"
+    assert _type(analyze, "On Monday, unknown gunmen attacked a police post in Douentza.")[1] == "Armed clash"

@@ -317,30 +317,7 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         if place_country is None:
             place_country = _story_country(primary, places or [])
         coded = [(a, by_id[a].actor) for a in actors if a in by_id and by_id[a].actor is not None]
-        where = place_country
-        if where is None:
-            # no place the gazetteer knows ("in the area of Edjerir"): the one country all the
-            # event's actors may belong to ("Fulani militiamen killed a Dogon man": the Dogon
-            # live in Mali, the Fulani in many lands, Mali among them)
-            lands = sorted((list(x.countries) or [x.country] for _, x in coded if x.country), key=len)
-            if not lands:
-                # the event names nobody of any land ("a truck struck by an IED ... planted by
-                # Katiba Macina"): the actors the report names elsewhere say where it happened
-                lands = sorted((list(e.actor.countries) or [e.actor.country] for e in entities
-                                if e.actor and e.actor.country), key=len)
-            own = set.intersection(*map(set, lands)) if lands else set()
-            # several: narrowed by the other peoples the sentence names ("... killed one man, a
-            # member of the Dogon community": the Fulani gunmen acted where the Dogon live)
-            sent = primary.get("sentence") or {}
-            for e in entities:
-                # a people named as a modifier ("the Dogon village of Yane") has no actor of its own
-                named = e.actor.countries if e.actor else _identity_lands(e)
-                if len(own) > 1 and named and set(named) & own and any(
-                        sent.get("start", -1) <= m.start < sent.get("end", -1) for m in e.mentions):
-                    own &= set(named)
-                    lands.insert(0, list(named))
-            # several: the first of the narrowest identity's lands, listed homeland first
-            where = next((c for c in lands[0] if c in own), None) if own else None
+        where = place_country or _actors_country(primary, [x for _, x in coded], entities)
         attackers = {a for e in usable if e["acled"]["event_type"] in _ARMED_TYPES for a in e.get("source", [])}
         for a, actor in coded:
             country = actor.country
@@ -409,6 +386,34 @@ def _implied_sector(primary: dict, event_type: str, sub: str) -> str | None:
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _ARMED_NONSTATE = ("INS", "REB", "MLT", "UAF")
 _PLACES = ("GPE", "LOC", "FAC")
+
+
+def _lands(actor) -> list[str]:
+    return list(actor.countries) or [actor.country]
+
+
+def _actors_country(primary: dict, actors: list, entities: list) -> str | None:
+    """With no place the gazetteer knows ("in the area of Edjerir"), the one country all the event's
+    actors may belong to ("Fulani militiamen killed a Dogon man": the Dogon live in Mali, the
+    Fulani in many lands, Mali among them)."""
+    lands = sorted((_lands(x) for x in actors if x.country), key=len)
+    if not lands:
+        # the event names nobody of any land ("a truck struck by an IED ... planted by Katiba
+        # Macina"): the actors the report names elsewhere say where it happened
+        lands = sorted((_lands(e.actor) for e in entities if e.actor and e.actor.country), key=len)
+    own = set.intersection(*map(set, lands)) if lands else set()
+    # several: narrowed by the other peoples the sentence names ("... killed one man, a member of
+    # the Dogon community": the Fulani gunmen acted where the Dogon live)
+    sent = primary.get("sentence") or {}
+    for e in entities:
+        # a people named as a modifier ("the Dogon village of Yane") has no actor of its own
+        named = e.actor.countries if e.actor else _identity_lands(e)
+        if len(own) > 1 and named and set(named) & own and any(
+                sent.get("start", -1) <= m.start < sent.get("end", -1) for m in e.mentions):
+            own &= set(named)
+            lands.insert(0, list(named))
+    # several: the first of the narrowest identity's lands, listed homeland first
+    return next((c for c in lands[0] if c in own), None) if own else None
 
 
 def _identity_lands(entity) -> tuple[str, ...]:

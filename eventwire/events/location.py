@@ -355,10 +355,15 @@ def _list_gap(doc: Doc, before: _Candidate, prep_before: Token, prep: Token) -> 
 def _located_actor(root: Token, start: int, end: int, w: Words) -> bool:
     """A toponym inside an actor's mention by a locative phrase of its own says where the actor was
     ("the general who marched through Georgia", "the police in Serbia"): it is no part of the actor."""
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head                     # "attacks in A and B"
+    root = _first_conjunct(root)             # "attacks in A and B"
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ in w.locative and start <= prep.head.idx < end
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 _LANDMARK_KINDS = ("distance", "direction", "near", "outside")
@@ -395,8 +400,7 @@ def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | No
 def _set_by_own_words(root: Token, own: set[int], w: Words) -> bool:
     """"a bomb blast in Marjeh Square killed 13": a toponym the event's own words put it in by a
     preposition of a spot is where it happened, even when the roles took the name for an actor."""
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head                     # "attacks in A and B"
+    root = _first_conjunct(root)             # "attacks in A and B"
     return root.dep_ == "pobj" and root.head.lower_ in w.spots and root.head.head.i in own
 
 
