@@ -276,3 +276,14 @@ def test_a_place_named_by_a_participle_is_no_actor(analyze):
 def test_a_kind_of_place_noun_after_a_doubled_space_still_names_the_place(analyze):
     e = event(analyze("Thirty-one people were killed in clashes on Friday in Tabag  village in Uruzgan."), "killed")
     assert where(e) == ["Tabag"]
+
+
+
+def test_a_name_the_text_calls_a_province_is_coarser_than_the_town_shelled(analyze):
+    # the gazetteer reads "Hama" as the city; the sentence says the province is meant
+    e = event(analyze("In the province of Hama, gunmen shelled the homes and shops of the town of Salamiyah."), "shelled")
+    assert where(e) == ["Salamiyah"]
+    e = event(analyze("On Monday in the Homs Governorate, rebels shelled the outskirts of the city of Rastan."), "shelled")
+    assert where(e) == ["Rastan"]
+    e = event(analyze("In Idlib province, the army shelled the homes of the town of Saraqib."), "shelled")
+    assert where(e) == ["Saraqib"]

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places.language import Words, words
 from ..places.mentions import relative_phrase
+from .place_grain import grain, stated_kind
 
 ACCEPTED_TIERS = (0, 1, 2, 3)
 _VERBS = ("VERB", "AUX")
@@ -60,16 +61,7 @@ class _Candidate:
     hops: int
     between: int = 0     # clauses between the toponym's and the event's
     direct: bool = False  # its phrase hangs on the event's own words, with no clause between
-
-
-def _grain(place: dict, w: Words) -> str | None:
-    """How fine a place is: its precision, or for an unresolved name `named` when a kind-of-place
-    noun introduced it ("the village of X"), else `unresolved`."""
-    if place.get("unresolved"):
-        if (place.get("name") or "").lower().rsplit(" ", 1)[-1] in w.broad:
-            return "region"     # "the Baltic Sea", "the Indian Ocean": never the spot of an event
-        return "named" if "rule:kind-of-place-noun" in (place.get("evidence") or ()) else "unresolved"
-    return place.get("precision")
+    kind: str | None = None  # the grain of the kind of place the text names it by
 
 
 def _placeish(tok: Token, w: Words, mention_roots: set[int]) -> bool:
@@ -438,7 +430,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         tier, between, rule = _tier(clause, own_tokens, own)
         if nested and tier < 2:
             tier, rule = 2, "place:nested-event"
-        cands.append((_Candidate(s, e, p, root, tier, hops, between, clause.i in own), rule))
+        cands.append((_Candidate(s, e, p, root, tier, hops, between, clause.i in own, stated_kind(doc, s, e)), rule))
     cands = [(c, r) for c, r in cands if c.tier in ACCEPTED_TIERS]
     if cands:
         best_tier = min(c.tier for c, _ in cands)
@@ -448,10 +440,10 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         anchor = own_tokens[0].idx
         # a place that only says where another of the same clause lies is not the finer one
         finer = [(c, r) for c, r in top if not any(o is not c and _container_of(o.root, c.root) for o, _ in top)]
-        chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place, w), worst),
+        chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(grain(cr[0].place, w, cr[0].kind), worst),
                                                          cr[0].hops, abs(cr[0].start - anchor)))
         town_or_finer = fine.get("admin2", 0)
-        located = _landmark_of(doc, chosen, cands, lambda c: fine.get(_grain(c.place, w), worst) <= town_or_finer)
+        located = _landmark_of(doc, chosen, cands, lambda c: fine.get(grain(c.place, w, c.kind), worst) <= town_or_finer)
         if located is not None:
             chosen, rule = located
             top = [(c, r) for c, r in cands if c.tier == chosen.tier]
@@ -466,7 +458,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
             # The spot has no coordinates: `place` is the best geocoded place the sentence (or the
             # one before) gives for the event ("the village of X in the Mopti region": Mopti).
             resolved = [c for c, _ in cands if not c.place.get("unresolved")]
-            near = min(resolved, key=lambda c: (c.tier, c.between, fine.get(_grain(c.place, w), worst), c.hops)) \
+            near = min(resolved, key=lambda c: (c.tier, c.between, fine.get(grain(c.place, w, c.kind), worst), c.hops)) \
                 if resolved else None
             around = near.place.get("id") if near is not None else _previous(prev, places)[0]
             return Link(around, tuple(sorted(set(spans))), rule, "place:unresolved")

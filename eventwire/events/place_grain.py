@@ -1,0 +1,54 @@
+"""How fine a place an event may be pinned to is: the gazetteer's precision, unless the text names
+the kind of place itself ("the province of Hama", "Deir Ezzor Governorate", "the town of X"): a
+name can be both a town and the province around it, and the gazetteer picks one reading while the
+sentence says which is meant. The kinds come from `kind_grain` in data/places/<lang>.yaml."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .. import resources
+from ..places.language import Words
+
+
+@lru_cache(maxsize=8)
+def kind_grain(lang: str = "en") -> dict[str, str]:
+    try:
+        raw = resources.load(f"places/{lang}.yaml")
+    except OSError:
+        raw = resources.load("places/en.yaml")
+    return {str(n).lower(): g for g, nouns in (raw.get("kind_grain") or {}).items() for n in nouns or ()}
+
+
+def stated_kind(doc: Doc, start: int, end: int) -> str | None:
+    """The grain of the kind-of-place noun the text gives a mention: its own last word ("Homs
+    Governorate"), the word after it ("Helmand province") or the noun it is "of" ("the southern
+    province of Helmand")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    kinds = kind_grain(doc.lang_ or "en")
+    last = span[-1].lower_
+    if len(span) > 1 and last in kinds:
+        return kinds[last]
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in kinds and after.pos_ in ("NOUN", "PROPN") \
+            and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "of"):
+        return kinds[after.lower_]           # not "the Gaza Strip city of Khan Yunis": that names Khan Yunis
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in kinds:
+        return kinds[root.head.head.lower_]
+    return None
+
+
+def grain(place: dict, w: Words, stated: str | None = None) -> str | None:
+    """How fine a place is: the kind the text states, else its precision, or for an unresolved
+    name `named` when a kind-of-place noun introduced it ("the village of X"), else `unresolved`."""
+    if stated is not None:
+        return stated
+    if place.get("unresolved"):
+        if (place.get("name") or "").lower().rsplit(" ", 1)[-1] in w.broad:
+            return "region"     # "the Baltic Sea", "the Indian Ocean": never the spot of an event
+        return "named" if "rule:kind-of-place-noun" in (place.get("evidence") or ()) else "unresolved"
+    return place.get("precision")
