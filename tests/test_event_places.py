@@ -287,3 +287,9 @@ def test_a_name_the_text_calls_a_province_is_coarser_than_the_town_shelled(analy
     assert where(e) == ["Rastan"]
     e = event(analyze("In Idlib province, the army shelled the homes of the town of Saraqib."), "shelled")
     assert where(e) == ["Saraqib"]
+
+
+def test_a_place_after_a_naming_aside_is_the_event_s(analyze):
+    e = event(analyze("Police captured the suspect, identified as Ali Musa, in the Loi Karez neighborhood of Kandahar."),
+              "captured")
+    assert where(e) == ["Loi Karez"]

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places.language import Words, words
 from ..places.mentions import relative_phrase
-from .place_grain import grain, stated_kind
+from .link_words import grain, naming_participles, stated_kind
 
 ACCEPTED_TIERS = (0, 1, 2, 3)
 _VERBS = ("VERB", "AUX")
@@ -39,8 +39,6 @@ _PLACE_ENTS = ("GPE", "LOC", "FAC")
 # Clause links through which an event's place is not its governing clause's: what someone said
 # happened happened somewhere else than where they said it.
 _REPORTED = ("ccomp", "parataxis")
-# "a village called Jibu": the participle only names the place noun it hangs on.
-_NAMING = {"call", "name", "know", "dub"}
 
 
 @dataclass
@@ -125,8 +123,13 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
 
 
 def _naming(verb: Token) -> bool:
-    """"a village called Jibu": the participle only names the place noun it hangs on."""
-    return verb.dep_ == "acl" and verb.lemma_ in _NAMING
+    """"a village called Jibu": the participle only names the place noun it hangs on; set off by
+    commas ("captured the suspect, identified as X, in Y") it names the object, and the phrase after
+    the name is the event's."""
+    if verb.lemma_.lower() not in naming_participles(verb.doc.lang_ or "en"):
+        return False
+    return verb.dep_ == "acl" or verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
 
 
 def _not_a_setting(prep: Token, own: set[int], w: Words) -> bool:

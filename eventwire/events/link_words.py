@@ -1,7 +1,10 @@
-"""How fine a place an event may be pinned to is: the gazetteer's precision, unless the text names
-the kind of place itself ("the province of Hama", "Deir Ezzor Governorate", "the town of X"): a
-name can be both a town and the province around it, and the gazetteer picks one reading while the
-sentence says which is meant. The kinds come from `kind_grain` in data/places/<lang>.yaml."""
+"""Words only the event-place linker reads from data/places/<lang>.yaml, and how fine a place is.
+
+A place's grain is the gazetteer's precision, unless the text names the kind of place itself ("the
+province of Hama", "Deir Ezzor Governorate"): a name can be both a town and the province around
+it, and the gazetteer picks one reading while the sentence says which is meant (`kind_grain`).
+Participles that only name what they hang on ("a village called X", "the suspect, identified as
+X, in Y") are `naming_participles`."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -12,13 +15,21 @@ from .. import resources
 from ..places.language import Words
 
 
+def _raw(lang: str) -> dict:
+    try:
+        return resources.load(f"places/{lang}.yaml") or {}
+    except OSError:
+        return resources.load("places/en.yaml") or {}
+
+
 @lru_cache(maxsize=8)
 def kind_grain(lang: str = "en") -> dict[str, str]:
-    try:
-        raw = resources.load(f"places/{lang}.yaml")
-    except OSError:
-        raw = resources.load("places/en.yaml")
-    return {str(n).lower(): g for g, nouns in (raw.get("kind_grain") or {}).items() for n in nouns or ()}
+    return {str(n).lower(): g for g, nouns in (_raw(lang).get("kind_grain") or {}).items() for n in nouns or ()}
+
+
+@lru_cache(maxsize=8)
+def naming_participles(lang: str = "en") -> frozenset:
+    return frozenset(str(v).lower() for v in _raw(lang).get("naming_participles") or ())
 
 
 def stated_kind(doc: Doc, start: int, end: int) -> str | None:
