@@ -293,3 +293,16 @@ def test_a_place_after_a_naming_aside_is_the_event_s(analyze):
     e = event(analyze("Police captured the suspect, identified as Ali Musa, in the Loi Karez neighborhood of Kandahar."),
               "captured")
     assert where(e) == ["Loi Karez"]
+
+
+def test_the_place_a_clause_of_the_event_acts_on_is_no_actor(analyze):
+    e = event(analyze("Government forces launched an offensive on Monday to retake Wadi Barada."), "offensive")
+    assert where(e) == ["Wadi Barada"]
+    e = event(analyze("Soldiers detained the smuggler when he entered Niger on Sunday."), "detained")
+    assert where(e) == ["Niger"]
+    # a place left is not where the event was
+    assert where(event(analyze("Police captured the man after he tried to flee Mali."), "captured")) == []
+
+
+def test_an_object_shared_by_coordinated_verbs_is_each_one_s(analyze):
+    assert where(event(analyze("Israel captured and annexed east Jerusalem in 1967."), "captured")) == ["Jerusalem"]

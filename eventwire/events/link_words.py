@@ -4,7 +4,8 @@ A place's grain is the gazetteer's precision, unless the text names the kind of 
 province of Hama", "Deir Ezzor Governorate"): a name can be both a town and the province around
 it, and the gazetteer picks one reading while the sentence says which is meant (`kind_grain`).
 Participles that only name what they hang on ("a village called X", "the suspect, identified as
-X, in Y") are `naming_participles`."""
+X, in Y") are `naming_participles`; territory verbs whose object is a place the doer leaves or only
+reaches ("fled Afghanistan") are `away_verbs`."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -63,3 +64,8 @@ def grain(place: dict, w: Words, stated: str | None = None) -> str | None:
             return "region"     # "the Baltic Sea", "the Indian Ocean": never the spot of an event
         return "named" if "rule:kind-of-place-noun" in (place.get("evidence") or ()) else "unresolved"
     return place.get("precision")
+
+
+@lru_cache(maxsize=8)
+def away_verbs(lang: str = "en") -> frozenset:
+    return frozenset(str(v).lower() for v in _raw(lang).get("away_verbs") or ())

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places.language import Words, words
 from ..places.mentions import relative_phrase
-from .link_words import grain, naming_participles, stated_kind
+from .link_words import away_verbs, grain, naming_participles, stated_kind
 
 ACCEPTED_TIERS = (0, 1, 2, 3)
 _VERBS = ("VERB", "AUX")
@@ -93,7 +93,7 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
     if root.i + 2 < len(doc) and doc[root.i + 1].text == "-" and doc[root.i + 2].pos_ in ("VERB", "ADJ", "NOUN"):
         return None, hops, True, nested              # "US-led", "Britain-based", "Turkish-backed"
     if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS \
-            and not _naming(root.head):
+            and not _naming(root.head) and not _acted_on(root, own, w):
         return None, hops, True, nested              # the subject or object of another verb: an actor
     first_prep = True
     while t.i not in own and hops < MAX_DEPTH:
@@ -120,6 +120,22 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         if t.pos_ in _VERBS and t.i not in own and not _naming(t):
             return t, hops, False, nested
     return t, hops, False, nested
+
+
+def _acted_on(root: Token, own: set[int], w: Words) -> bool:
+    """The object of a verb that acts on a place is where that verb happens, not an actor: "launched
+    an offensive to retake Wadi Barada" (the tiers then decide whether that is the event's place), "he
+    was captured when he entered Honduras"; not a place left or only reached ("tried to flee X"). A
+    verb with no object of its own, coordinated with one that has it, shares it: "captured and
+    annexed east Jerusalem"."""
+    if root.dep_ != "dobj":
+        return False
+    verb = root.head
+    lemma = verb.lemma_.lower()
+    if lemma in w.territory_verbs and lemma not in away_verbs(verb.doc.lang_ or "en"):
+        return True
+    return verb.dep_ == "conj" and verb.head.i in own and _shares(verb) and not any(
+        c.dep_ == "dobj" for c in verb.head.children)
 
 
 def _naming(verb: Token) -> bool:
