@@ -557,3 +557,10 @@ def test_animals_killed_are_no_killing(analyze):
     a = analyze("Gunmen killed three cattle and two goats near Ansongo.")
     assert not [e for e in a.events if e.get("cameo") == "1823"]
     assert _killed(analyze("Gunmen killed two herders and their cattle near Ansongo.")) == 2
+
+
+def test_an_irregular_past_the_tagger_took_for_a_noun_is_still_the_verb(analyze):
+    # "shot" tagged a noun heading the clause: looked up under "shoot" (irregular_forms)
+    e = event(analyze("Unidentified gunmen on Tuesday shot and injured a traditional healer in Pattani province."),
+              cameo="193")
+    assert e["trigger"]["text"] == "shot"
