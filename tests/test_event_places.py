@@ -306,3 +306,14 @@ def test_the_place_a_clause_of_the_event_acts_on_is_no_actor(analyze):
 
 def test_an_object_shared_by_coordinated_verbs_is_each_one_s(analyze):
     assert where(event(analyze("Israel captured and annexed east Jerusalem in 1967."), "captured")) == ["Jerusalem"]
+
+
+def test_a_place_in_a_participle_describing_what_the_event_acted_on(analyze):
+    e = event(analyze("Troops launched an offensive in Idlib province on Monday, targeting the farms located near "
+                      "the town of Saraqib."), "targeting")
+    assert where(e) == ["Saraqib"]
+    e = event(analyze("In addition to airstrikes over Binnish, jets struck several depots belonging to the rebels "
+                      "in the town of Saraqib."), "struck")
+    assert where(e) == ["Saraqib"] and "place:clause" in e["evidence"]
+    # the event's own phrase still comes first
+    assert where(event(analyze("Near Ansongo on Monday, gunmen killed a trader living in Gao."), "killed")) == ["Ansongo"]

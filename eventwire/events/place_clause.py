@@ -175,10 +175,24 @@ def _tier(clause: Token, own_tokens: list[Token], own: set[int]) -> tuple[int, i
             verbs = [t for t in path if t.pos_ in _VERBS]
             if verbs and all(_shares(t) for t in verbs):
                 return 0, 0, "place:clause"
+            if _describes_argument(path, tok):
+                return 0, 1, "place:clause"      # one clause down: the event's own phrases come first
             if _participle_aside(path[-1]):
                 return 4, 0, "place:participle-clause"
             return 3, len(verbs), "place:subordinate-clause"
     return 4, 0, "place:other-clause"
+
+
+def _describes_argument(path: list[Token], tok: Token) -> bool:
+    """"struck several sites belonging to the rebels in the city of X", "targeting the farms located
+    near Y": a bare participle on the event's own subject or object only describes it, and a place
+    in it says where what the event acted on lay; `path` runs from the participle up to `tok`."""
+    if len(path) != 2:
+        return False
+    part, noun = path
+    return part.dep_ == "acl" and part.tag_ in ("VBG", "VBN") and noun.head.i == tok.i \
+        and noun.dep_ in ("dobj", "nsubjpass", "nsubj") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in part.children)
 
 
 def _participle_aside(clause: Token) -> bool:
