@@ -257,7 +257,8 @@ def _inflect(word: str, pos: str) -> list[str]:
     """Regular inflections of a pattern head, for words the lemmatizer gets wrong ("raped")."""
     if not word.isalpha() or len(word) < 3:
         return []
-    forms = [word + "s", word + "es"] if pos == "NOUN" else [word + "s", word + "es"]
+    # "-es" only after a hiss or an "o" ("clashes", "marches", "vetoes"): "sit" + "es" is "sites"
+    forms = [word + "s"] + ([word + "es"] if word.endswith(("s", "x", "z", "ch", "sh", "o")) else [])
     if pos == "VERB":
         if word.endswith("e"):
             forms += [word + "d", word[:-1] + "ing"]
