@@ -317,3 +317,9 @@ def test_a_place_in_a_participle_describing_what_the_event_acted_on(analyze):
     assert where(e) == ["Saraqib"] and "place:clause" in e["evidence"]
     # the event's own phrase still comes first
     assert where(event(analyze("Near Ansongo on Monday, gunmen killed a trader living in Gao."), "killed")) == ["Ansongo"]
+
+
+def test_a_name_the_roles_took_for_an_actor_is_still_placed_by_its_place_noun(analyze):
+    # the roles take "Hama province" for a party; the event's own words put it there ("bomb in ...")
+    e = event(analyze("A car bomb in Syria's western Hama province on Friday killed 34 people."), "killed")
+    assert where(e) == ["Hama"]

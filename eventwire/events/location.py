@@ -195,6 +195,14 @@ def _located_actor(root: Token, start: int, end: int, w: Words) -> bool:
     return root.dep_ == "pobj" and prep.lower_ in w.locative and start <= prep.head.idx < end
 
 
+def _phrase_head(tok: Token, w: Words) -> Token:
+    """The kind-of-place noun a name modifies ("Hama" of "Syria's western Hama province"): the
+    head of the phrase the name stands in."""
+    if tok.dep_ in _NAME_DEPS and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in w.location_nouns:
+        return tok.head
+    return tok
+
+
 def _first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -235,7 +243,7 @@ def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | No
 def _set_by_own_words(root: Token, own: set[int], w: Words) -> bool:
     """"a bomb blast in Marjeh Square killed 13": a toponym the event's own words put it in by a
     preposition of a spot is where it happened, even when the roles took the name for an actor."""
-    root = _first_conjunct(root)             # "attacks in A and B"
+    root = _phrase_head(_first_conjunct(root), w)    # "attacks in A and B", "in Syria's Hama province"
     return root.dep_ == "pobj" and root.head.lower_ in w.spots and root.head.head.i in own
 
 
