@@ -323,3 +323,9 @@ def test_a_name_the_roles_took_for_an_actor_is_still_placed_by_its_place_noun(an
     # the roles take "Hama province" for a party; the event's own words put it there ("bomb in ...")
     e = event(analyze("A car bomb in Syria's western Hama province on Friday killed 34 people."), "killed")
     assert where(e) == ["Hama"]
+
+
+def test_a_landmark_after_a_doubled_space_is_still_a_landmark(analyze):
+    e = event(analyze("A car bomb detonated at a popular market in Kufa town near  Najaf, killing 36 people."),
+              "detonated")
+    assert where(e) == ["Kufa"]

@@ -221,7 +221,7 @@ def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | No
     cur, found = chosen, None
     for _ in range(3):
         span = doc.char_span(cur.start, cur.end, alignment_mode="expand")
-        rel = relative_phrase(doc, span.start, span.end) if span is not None else None
+        rel = relative_phrase(doc, _past_blanks(doc, span.start), span.end) if span is not None else None
         if not rel or rel.get("kind") not in _LANDMARK_KINDS:
             break
         phrase = doc.char_span(rel["start"], span.end_char, alignment_mode="expand")
@@ -238,6 +238,13 @@ def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | No
         found = max(before, key=lambda cr: cr[0].end)
         cur = found[0]
     return found
+
+
+def _past_blanks(doc: Doc, start: int) -> int:
+    """Where the words before token `start` end: a doubled space is a token of its own ("near  Najaf")."""
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
+    return start
 
 
 def _set_by_own_words(root: Token, own: set[int], w: Words) -> bool:
