@@ -276,3 +276,56 @@ def test_a_place_named_by_a_participle_is_no_actor(analyze):
 def test_a_kind_of_place_noun_after_a_doubled_space_still_names_the_place(analyze):
     e = event(analyze("Thirty-one people were killed in clashes on Friday in Tabag  village in Uruzgan."), "killed")
     assert where(e) == ["Tabag"]
+
+
+
+def test_a_name_the_text_calls_a_province_is_coarser_than_the_town_shelled(analyze):
+    # the gazetteer reads "Hama" as the city; the sentence says the province is meant
+    e = event(analyze("In the province of Hama, gunmen shelled the homes and shops of the town of Salamiyah."), "shelled")
+    assert where(e) == ["Salamiyah"]
+    e = event(analyze("On Monday in the Homs Governorate, rebels shelled the outskirts of the city of Rastan."), "shelled")
+    assert where(e) == ["Rastan"]
+    e = event(analyze("In Idlib province, the army shelled the homes of the town of Saraqib."), "shelled")
+    assert where(e) == ["Saraqib"]
+
+
+def test_a_place_after_a_naming_aside_is_the_event_s(analyze):
+    e = event(analyze("Police captured the suspect, identified as Ali Musa, in the Loi Karez neighborhood of Kandahar."),
+              "captured")
+    assert where(e) == ["Loi Karez"]
+
+
+def test_the_place_a_clause_of_the_event_acts_on_is_no_actor(analyze):
+    e = event(analyze("Government forces launched an offensive on Monday to retake Wadi Barada."), "offensive")
+    assert where(e) == ["Wadi Barada"]
+    e = event(analyze("Soldiers detained the smuggler when he entered Niger on Sunday."), "detained")
+    assert where(e) == ["Niger"]
+    # a place left is not where the event was
+    assert where(event(analyze("Police captured the man after he tried to flee Mali."), "captured")) == []
+
+
+def test_an_object_shared_by_coordinated_verbs_is_each_one_s(analyze):
+    assert where(event(analyze("Israel captured and annexed east Jerusalem in 1967."), "captured")) == ["Jerusalem"]
+
+
+def test_a_place_in_a_participle_describing_what_the_event_acted_on(analyze):
+    e = event(analyze("Troops launched an offensive in Idlib province on Monday, targeting the farms located near "
+                      "the town of Saraqib."), "targeting")
+    assert where(e) == ["Saraqib"]
+    e = event(analyze("In addition to airstrikes over Binnish, jets struck several depots belonging to the rebels "
+                      "in the town of Saraqib."), "struck")
+    assert where(e) == ["Saraqib"] and "place:clause" in e["evidence"]
+    # the event's own phrase still comes first
+    assert where(event(analyze("Near Ansongo on Monday, gunmen killed a trader living in Gao."), "killed")) == ["Ansongo"]
+
+
+def test_a_name_the_roles_took_for_an_actor_is_still_placed_by_its_place_noun(analyze):
+    # the roles take "Hama province" for a party; the event's own words put it there ("bomb in ...")
+    e = event(analyze("A car bomb in Syria's western Hama province on Friday killed 34 people."), "killed")
+    assert where(e) == ["Hama"]
+
+
+def test_a_landmark_after_a_doubled_space_is_still_a_landmark(analyze):
+    e = event(analyze("A car bomb detonated at a popular market in Kufa town near  Najaf, killing 36 people."),
+              "detonated")
+    assert where(e) == ["Kufa"]

@@ -557,3 +557,16 @@ def test_animals_killed_are_no_killing(analyze):
     a = analyze("Gunmen killed three cattle and two goats near Ansongo.")
     assert not [e for e in a.events if e.get("cameo") == "1823"]
     assert _killed(analyze("Gunmen killed two herders and their cattle near Ansongo.")) == 2
+
+
+def test_an_irregular_past_the_tagger_took_for_a_noun_is_still_the_verb(analyze):
+    # "shot" tagged a noun heading the clause: looked up under "shoot" (irregular_forms)
+    e = event(analyze("Unidentified gunmen on Tuesday shot and injured a traditional healer in Pattani province."),
+              cameo="193")
+    assert e["trigger"]["text"] == "shot"
+
+
+def test_sites_is_no_form_of_sit(analyze):
+    # "-es" is an inflection only after a hiss or an "o": "sites" is no sit-in
+    a = analyze("Jets struck several rebel sites near Idlib on Monday.")
+    assert [e["trigger"]["text"] for e in a.events] == ["struck"]

@@ -229,6 +229,9 @@ def load(lang: str = "en") -> Lexicon:
     for pos, head in index:
         for form in _inflect(head, pos):
             inflections.setdefault(form, head)
+    for form, head in (raw.get("irregular_forms") or {}).items():
+        if any((pos, str(head).lower()) in index for pos in ("VERB", "NOUN")):
+            inflections.setdefault(str(form).lower(), str(head).lower())
     instruments = [Instrument(i["id"], tuple(t.lower() for t in i["terms"]), i.get("cameo"), i.get("mode"),
                               i.get("acled")) for i in raw.get("instruments") or []]
     lists = {name: frozenset(str(w).lower() for w in words) for name, words in (raw.get("lists") or {}).items()}
@@ -254,7 +257,8 @@ def _inflect(word: str, pos: str) -> list[str]:
     """Regular inflections of a pattern head, for words the lemmatizer gets wrong ("raped")."""
     if not word.isalpha() or len(word) < 3:
         return []
-    forms = [word + "s", word + "es"] if pos == "NOUN" else [word + "s", word + "es"]
+    # "-es" only after a hiss or an "o" ("clashes", "marches", "vetoes"): "sit" + "es" is "sites"
+    forms = [word + "s"] + ([word + "es"] if word.endswith(("s", "x", "z", "ch", "sh", "o")) else [])
     if pos == "VERB":
         if word.endswith("e"):
             forms += [word + "d", word[:-1] + "ing"]

@@ -20,7 +20,8 @@ Vedeno; "the Yemen city of Ibb": Ibb), with its coordinated places ("in Yala and
 the listed phrases of its preposition ("six in A, four in B and two in C": all three). A place that
 only anchors a relative phrase set after another ("in Kabwe, 140 km north of Lusaka") gives way to it.
 With nothing in the sentence, the previous sentence's last place (`place:previous-sentence`) stands in,
-as news continues a scene from one sentence to the next. Words come from data/places/<lang>.yaml.
+as news continues a scene from one sentence to the next. Words come from data/places/<lang>.yaml;
+the climb from a toponym to its clause and the tiers are in `place_clause.py`.
 """
 from __future__ import annotations
 
@@ -30,16 +31,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places.language import Words, words
 from ..places.mentions import relative_phrase
+from .link_words import grain, stated_kind
+from .place_clause import _CHAINS, _VERBS, MAX_DEPTH, _climb, _path_up, _placeish, _tier
 
 ACCEPTED_TIERS = (0, 1, 2, 3)
-_VERBS = ("VERB", "AUX")
-_DESCRIPTIVE_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod", "nummod")
-_PLACE_ENTS = ("GPE", "LOC", "FAC")
-# Clause links through which an event's place is not its governing clause's: what someone said
-# happened happened somewhere else than where they said it.
-_REPORTED = ("ccomp", "parataxis")
-# "a village called Jibu": the participle only names the place noun it hangs on.
-_NAMING = {"call", "name", "know", "dub"}
+MAX_CANDIDATES = 40     # toponyms weighed per event: the nearest ones in the sentence
 
 
 @dataclass
@@ -60,168 +56,7 @@ class _Candidate:
     hops: int
     between: int = 0     # clauses between the toponym's and the event's
     direct: bool = False  # its phrase hangs on the event's own words, with no clause between
-
-
-def _grain(place: dict, w: Words) -> str | None:
-    """How fine a place is: its precision, or for an unresolved name `named` when a kind-of-place
-    noun introduced it ("the village of X"), else `unresolved`."""
-    if place.get("unresolved"):
-        if (place.get("name") or "").lower().rsplit(" ", 1)[-1] in w.broad:
-            return "region"     # "the Baltic Sea", "the Indian Ocean": never the spot of an event
-        return "named" if "rule:kind-of-place-noun" in (place.get("evidence") or ()) else "unresolved"
-    return place.get("precision")
-
-
-def _placeish(tok: Token, w: Words, mention_roots: set[int]) -> bool:
-    return (tok.lower_ in w.location_nouns or tok.lemma_.lower() in w.location_nouns
-            or tok.ent_type_ in _PLACE_ENTS or tok.i in mention_roots)
-
-
-def _in_locative(noun: Token, w: Words) -> bool:
-    """"on a Belgrade bus", "at a Kabul hotel": the noun is itself somewhere."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in w.locative
-
-
-def _origin_of(prep: Token, own: set[int], others: set[int], w: Words, mention_roots: set[int]) -> bool:
-    """"from"/"of" giving where someone comes from: "a driver from Abidjan", "Smith of Canada";
-    not "the terminals of Heathrow airport" or "the outskirts of Gao" ("of" after a thing is a part)."""
-    noun = prep.head
-    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.i in own or noun.i in others \
-            or _placeish(noun, w, mention_roots):
-        return False
-    return prep.lower_ != "of" or noun.ent_type_ in ("PERSON", "NORP", "ORG") or noun.pos_ == "PRON"
-
-
-def _climb(root: Token, own: set[int], others: set[int], w: Words,
-           mention_roots: set[int]) -> tuple[Token | None, int, bool, bool]:
-    """From a toponym up to the first verb (or to the event's own words): (that token, hops,
-    descriptive, nested). Descriptive: the toponym only qualifies a person or thing on the way;
-    nested: it hangs on another event's noun, whose place it is first."""
-    nested = False
-    t, hops = root, 0
-    doc = root.doc
-    if root.i + 2 < len(doc) and doc[root.i + 1].text == "-" and doc[root.i + 2].pos_ in ("VERB", "ADJ", "NOUN"):
-        return None, hops, True, nested              # "US-led", "Britain-based", "Turkish-backed"
-    if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS \
-            and not _naming(root.head):
-        return None, hops, True, nested              # the subject or object of another verb: an actor
-    first_prep = True
-    while t.i not in own and hops < MAX_DEPTH:
-        head = t.head
-        if head.i == t.i:
-            return t, hops, False, nested
-        if t.dep_ == "pobj" and first_prep and head.lower_ != "of":
-            first_prep = False
-            if _not_a_setting(head, own, w):
-                return None, hops, True, nested
-        if t.dep_ in _DESCRIPTIVE_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in own:
-            np_head = head
-            while np_head.dep_ == "compound" and np_head.head.i != np_head.i and np_head.head.pos_ in ("NOUN", "PROPN"):
-                np_head = np_head.head               # "a west Dublin soccer field": judge "field"
-            if np_head.i not in own and np_head.ent_type_ not in ("DATE", "TIME") \
-                    and not _placeish(np_head, w, mention_roots) and not _in_locative(np_head, w):
-                return None, hops, True, nested      # "U.S. soldiers", "Nangarhar residents"
-        if t.dep_ == "pobj" and head.lower_ in w.origin and _origin_of(head, own, others, w, mention_roots):
-            return None, hops, True, nested          # "a driver from Abidjan", "Smith of Canada"
-        t, hops = head, hops + 1
-        if t.i in others and not (t.dep_ in _ARGUMENT_DEPS and t.head.i in own):
-            nested = True                    # "protested against the raids on Yugoslavia" (but the
-                                             # event's own object shares it: "patrolled the zone in X")
-        if t.pos_ in _VERBS and t.i not in own and not _naming(t):
-            return t, hops, False, nested
-    return t, hops, False, nested
-
-
-def _naming(verb: Token) -> bool:
-    """"a village called Jibu": the participle only names the place noun it hangs on."""
-    return verb.dep_ == "acl" and verb.lemma_ in _NAMING
-
-
-def _not_a_setting(prep: Token, own: set[int], w: Words) -> bool:
-    """The preposition of a toponym's phrase makes it no setting: a passive agent or a partner is an
-    actor ("armed by Pakistan", "collaborators with Israel"; not "the frontier with X", a place noun);
-    on a verb a source is where something came from ("captured the heights from Syria"), and on a verb
-    other than the event's own a path's end where something went ("captured, then handed over to
-    Singapore"; the event's own "deployed to Syria" keeps its end)."""
-    if prep.dep_ == "agent":
-        return True
-    if prep.lower_ in w.partners:
-        return not _placeish(prep.head, w, set())
-    if prep.head.pos_ not in _VERBS:
-        return False
-    return prep.lower_ in w.source or (prep.lower_ in w.path and prep.head.i not in own)
-
-
-MAX_DEPTH = 60          # head chains longer than this (flattened tables) are cut: bounded time
-MAX_CANDIDATES = 40     # toponyms weighed per event: the nearest ones in the sentence
-
-
-_CHAINS: dict = {}
-
-
-def _chain(tok: Token) -> tuple[list[Token], dict[int, int]]:
-    """`tok` and its heads up to the root (at most MAX_DEPTH), with each one's position; cached per
-    document while one event list is linked (`link` clears it)."""
-    hit = _CHAINS.get(tok.i)
-    if hit is None:
-        path, t = [tok], tok
-        while t.head.i != t.i and len(path) < MAX_DEPTH:
-            t = t.head
-            path.append(t)
-        hit = _CHAINS[tok.i] = (path, {x.i: k for k, x in enumerate(path)})
-    return hit
-
-
-def _path_up(tok: Token, stop: Token) -> list[Token] | None:
-    """The tokens from `tok` up to `stop` (exclusive) if `stop` is an ancestor of `tok`."""
-    path, where = _chain(tok)
-    k = where.get(stop.i)
-    return None if k is None or k == 0 and stop.i != tok.i else path[:k]
-
-
-_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd")
-
-
-def _shares(verb: Token) -> bool:
-    """A coordinated verb without a subject of its own shares its head's setting ("shot and
-    wounded a man near the crossing")."""
-    return verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-
-
-def _tier(clause: Token, own_tokens: list[Token], own: set[int]) -> tuple[int, int, str]:
-    """(tier, clauses between, rule) of a toponym whose clause is `clause`."""
-    if clause.i in own:
-        return 0, 0, "place:clause"
-    for tok in own_tokens:
-        path = _path_up(tok, clause)
-        if path is None:
-            continue
-        if any(t.dep_ in _REPORTED for t in path):
-            return 4, 0, "place:reporting-clause"
-        verbs = [t for t in path if t.pos_ in _VERBS and t.i not in own]
-        if not verbs and len(path) == 1 and path[0].dep_ in _ARGUMENT_DEPS:
-            return 0, 0, "place:clause"      # "an explosion occurred at the junction"
-        if verbs and all(_shares(t) for t in verbs):
-            return 0, 0, "place:clause"
-        return 1, len(verbs), "place:governing-clause"
-    for tok in own_tokens:
-        path = _path_up(clause, tok)
-        if path is not None:
-            verbs = [t for t in path if t.pos_ in _VERBS]
-            if verbs and all(_shares(t) for t in verbs):
-                return 0, 0, "place:clause"
-            if _participle_aside(path[-1]):
-                return 4, 0, "place:participle-clause"
-            return 3, len(verbs), "place:subordinate-clause"
-    return 4, 0, "place:other-clause"
-
-
-def _participle_aside(clause: Token) -> bool:
-    """"..., demanding the trial of those who killed civilians in X", "..., raising fears of a war
-    with Y": a participle clause with no conjunction tells what followed or went with the event, with
-    places of its own; "when", "as", "while" clauses tell where it happened."""
-    return clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and not any(
-        c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass") or c.tag_ == "WRB" for c in clause.children)
+    kind: str | None = None  # the grain of the kind of place the text names it by
 
 
 def _border_side(chosen: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
@@ -360,6 +195,14 @@ def _located_actor(root: Token, start: int, end: int, w: Words) -> bool:
     return root.dep_ == "pobj" and prep.lower_ in w.locative and start <= prep.head.idx < end
 
 
+def _phrase_head(tok: Token, w: Words) -> Token:
+    """The kind-of-place noun a name modifies ("Hama" of "Syria's western Hama province"): the
+    head of the phrase the name stands in."""
+    if tok.dep_ in _NAME_DEPS and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in w.location_nouns:
+        return tok.head
+    return tok
+
+
 def _first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -378,7 +221,7 @@ def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | No
     cur, found = chosen, None
     for _ in range(3):
         span = doc.char_span(cur.start, cur.end, alignment_mode="expand")
-        rel = relative_phrase(doc, span.start, span.end) if span is not None else None
+        rel = relative_phrase(doc, _past_blanks(doc, span.start), span.end) if span is not None else None
         if not rel or rel.get("kind") not in _LANDMARK_KINDS:
             break
         phrase = doc.char_span(rel["start"], span.end_char, alignment_mode="expand")
@@ -397,10 +240,17 @@ def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | No
     return found
 
 
+def _past_blanks(doc: Doc, start: int) -> int:
+    """Where the words before token `start` end: a doubled space is a token of its own ("near  Najaf")."""
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
+    return start
+
+
 def _set_by_own_words(root: Token, own: set[int], w: Words) -> bool:
     """"a bomb blast in Marjeh Square killed 13": a toponym the event's own words put it in by a
     preposition of a spot is where it happened, even when the roles took the name for an actor."""
-    root = _first_conjunct(root)             # "attacks in A and B"
+    root = _phrase_head(_first_conjunct(root), w)    # "attacks in A and B", "in Syria's Hama province"
     return root.dep_ == "pobj" and root.head.lower_ in w.spots and root.head.head.i in own
 
 
@@ -438,7 +288,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         tier, between, rule = _tier(clause, own_tokens, own)
         if nested and tier < 2:
             tier, rule = 2, "place:nested-event"
-        cands.append((_Candidate(s, e, p, root, tier, hops, between, clause.i in own), rule))
+        cands.append((_Candidate(s, e, p, root, tier, hops, between, clause.i in own, stated_kind(doc, s, e)), rule))
     cands = [(c, r) for c, r in cands if c.tier in ACCEPTED_TIERS]
     if cands:
         best_tier = min(c.tier for c, _ in cands)
@@ -448,10 +298,10 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         anchor = own_tokens[0].idx
         # a place that only says where another of the same clause lies is not the finer one
         finer = [(c, r) for c, r in top if not any(o is not c and _container_of(o.root, c.root) for o, _ in top)]
-        chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(_grain(cr[0].place, w), worst),
+        chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(grain(cr[0].place, w, cr[0].kind), worst),
                                                          cr[0].hops, abs(cr[0].start - anchor)))
         town_or_finer = fine.get("admin2", 0)
-        located = _landmark_of(doc, chosen, cands, lambda c: fine.get(_grain(c.place, w), worst) <= town_or_finer)
+        located = _landmark_of(doc, chosen, cands, lambda c: fine.get(grain(c.place, w, c.kind), worst) <= town_or_finer)
         if located is not None:
             chosen, rule = located
             top = [(c, r) for c, r in cands if c.tier == chosen.tier]
@@ -466,7 +316,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
             # The spot has no coordinates: `place` is the best geocoded place the sentence (or the
             # one before) gives for the event ("the village of X in the Mopti region": Mopti).
             resolved = [c for c, _ in cands if not c.place.get("unresolved")]
-            near = min(resolved, key=lambda c: (c.tier, c.between, fine.get(_grain(c.place, w), worst), c.hops)) \
+            near = min(resolved, key=lambda c: (c.tier, c.between, fine.get(grain(c.place, w, c.kind), worst), c.hops)) \
                 if resolved else None
             around = near.place.get("id") if near is not None else _previous(prev, places)[0]
             return Link(around, tuple(sorted(set(spans))), rule, "place:unresolved")
