@@ -103,3 +103,18 @@ def test_a_participle_cue_on_a_thing_speaks_for_its_holder(analyze, text, speake
 def test_pledged_delegates_are_delegates_not_a_pledge(analyze):
     a = analyze("Keita leads Traore by 271 pledged delegates after the vote in Kayes.")
     assert not [q for q in a.quotes if q["cue"] and q["cue"]["text"] == "pledged"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Asked whether the talks had failed, the minister said no.", "no", "the minister"),
+    ("Most farmers backed the plan, and a third of traders said so.", "so", "a third of traders"),
+    ("Six in 10 voters trust the mayor, while 40 percent said the same of the governor.",
+     "the same of the governor", "40 percent"),
+])
+def test_a_pro_form_stands_for_what_was_said(analyze, text, content, speaker):
+    q = next(q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"] == "said")
+    assert (q["text"], q["speaker_text"]) == (content, speaker)
+
+
+def test_a_pronoun_object_is_no_pro_form(analyze):
+    assert not [q for q in analyze("The minister said it twice.").quotes if q["cue"]]

@@ -164,8 +164,8 @@ def _object(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
     if frame.subjects and not _subject_in(tok, frame.subjects):
         return []  # "the poll showed Clinton ahead", not "he showed leadership"
     obj = next((c for c in rights(tok) if c.dep_ in ("dobj", "obj")), None)
-    if obj is None:
-        return []
+    if obj is None or obj.lower_ in lex.proforms:
+        return _proform(tok, lex) if frame.object == "speech" else []
     if any(c.dep_ == "case" for c in children(obj)) and obj.head.i > obj.i:
         obj = obj.head  # "welcomed the administration's plans" parsed with the possessor as object
     lemma = obj.lemma_.lower()
@@ -184,6 +184,20 @@ def _object(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
     if not ok or (obj.pos_ == "PRON" and not extra):  # "denied it" says nothing; "accused it of ..." does
         return []
     return [_edges(obj)] + [_edges(c) for c in extra + _object_tail(tok, obj)]
+
+
+# How a pro-form hangs on its verb: "said the same" (object), "said so" (adverb), "said no" (interjection)
+_PROFORM_DEPS = {"dobj", "obj", "advmod", "intj"}
+
+
+def _proform(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
+    """"half said so", "the candidate said no", "43 percent said the same of Sanders": a word
+    that stands for what was said, with the phrase that says of whom, is what a speech verb
+    reports when it reports nothing else."""
+    word = next((c for c in rights(tok) if c.dep_ in _PROFORM_DEPS and c.lower_ in lex.proforms), None)
+    if word is None or any(c.dep_ in ("dobj", "obj") and c.i != word.i for c in rights(tok)):
+        return []
+    return [_edges(word)] + [_edges(c) for c in _object_tail(tok, word) if c.dep_ == "prep"]
 
 
 # What may follow the object as part of what was reported: "showed Sanders within two points of
