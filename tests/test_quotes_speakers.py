@@ -113,3 +113,16 @@ def test_a_speaker_the_parse_took_for_the_object_of_a_cue_after_its_quote(analyz
 def test_who_was_told_is_not_the_speaker(analyze):
     text = "\u201cThe border stays shut,\u201d a source who was not authorized to speak told Radio Mali.\n"
     assert all(q["speaker_text"] != "Radio Mali" for q in by_cue(analyze(text), "told"))
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("But Okafors believes the council will not agree.", "Okafors"),
+    ("In Kayes, Diakites hope the rains will come early.", "Diakites"),
+])
+def test_a_capitalised_word_inside_a_sentence_names_a_holder(analyze, text, holder):
+    assert [q["speaker_text"] for q in analyze(text).quotes if q["cue"]] == [holder]
+
+
+def test_a_speaker_phrase_starts_on_its_own_line(analyze):
+    q = next(q for q in analyze("Reuters\nOne poll shows the mayor ahead.").quotes if q["cue"])
+    assert q["speaker_text"] == "One poll"

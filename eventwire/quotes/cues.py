@@ -412,14 +412,21 @@ def adjective_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts
 def _held_by_speaker(holder: Token | None, lex: Lexicon, named: list[tuple[int, int]],
                      starts: list[int]) -> bool:
     """Whether an attitude's holder is a person or an organisation: a personal pronoun, a noun of
-    `holders` or of headline speakers, a name."""
+    `holders` or of headline speakers, a name (or a capitalised word inside its sentence)."""
     if holder is None:
         return False
     if holder.pos_ == "PRON":
         return holder.lower_ in _PERSONAL
     words = lex.holders | lex.headline_speakers
     return holder.lemma_.lower() in words or holder.lower_ in words or holder.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
-        _touches(named, starts, holder.left_edge.idx, holder.idx + len(holder.text), inside=False)
+        _touches(named, starts, holder.left_edge.idx, holder.idx + len(holder.text), inside=False) or _capitalised(holder)
+
+
+def _capitalised(tok: Token) -> bool:
+    """A capitalised word inside a sentence is a name even when the tagger took it for a common
+    noun and the entity recogniser missed it ("But Okafors believes ..."); at a sentence's
+    start, capitals say nothing."""
+    return tok.is_title and tok.is_alpha and tok.i > tok.sent.start and not tok.ent_type_
 
 
 def _framed(tok: Token, frame) -> bool:

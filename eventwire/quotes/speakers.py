@@ -56,6 +56,9 @@ def np_span(head: Token, cue_tokens: frozenset[int] = frozenset(), own: Token | 
     while end > head.i + 1 and (doc[end - 1].text in {",", "-", "--", "\u2013", "\u2014", "("} or doc[end - 1].is_space
                                 or doc[end - 1].dep_ == "case"):  # "Niger's statement": Niger
         end -= 1
+    for tok in doc[start:head.i]:  # nor starts on a line before its head
+        if "\n" in tok.text:
+            start = tok.i + 1
     while start < head.i and (doc[start].dep_ in ("punct", "cc") or doc[start].is_space):
         start += 1
     return doc[start:max(end, head.i + 1)]
