@@ -374,15 +374,22 @@ def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts:
     if lex.frame(lemma).object == "predicate" and _small_clause(tok):
         return _held_by_speaker(_holder(tok), lex, named, starts)  # "sees Cruz as a uniter": a view held
     own = lemma in lex.intentions  # "plans to run": the infinitive is the plan
+    # "is looking to win" is a plan, "looks to be ahead" an impression
+    stative = lex.stative_infinitives if lemma in lex.impressions else frozenset()
 
     def proposition(g: Token) -> bool:
         return g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ == "that") or (
-            own and g.dep_ == "aux" and g.lower_ == "to")
+            own and g.dep_ == "aux" and g.lower_ == "to" and not stative & _verb_group(g.head))
 
     if not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and any(proposition(g) for g in children(c))
                for c in children(tok)):
         return False
     return _held_by_speaker(_holder(tok), lex, named, starts)
+
+
+def _verb_group(verb: Token) -> set[str]:
+    """The lemmas of a verb and its auxiliaries ("to have won": have, win)."""
+    return {verb.lemma_.lower()} | {c.lemma_.lower() for c in children(verb) if c.dep_ in ("aux", "auxpass")}
 
 
 def _small_clause(tok: Token) -> bool:

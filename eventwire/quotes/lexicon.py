@@ -62,6 +62,7 @@ class Lexicon:
     holders: frozenset[str] = frozenset()
     # attitude verbs whose holder's own to-infinitive is a proposition too: "plans to run"
     intentions: frozenset[str] = frozenset()
+    stative_infinitives: frozenset[str] = frozenset()   # "looks to be": an impression, not a plan
     # attitude verbs whose object is a stand taken: "the union backs the bill"
     attitude_objects: frozenset[str] = frozenset()
     # "the race seemed to tighten": the clause is reported as an impression, by nobody named
@@ -174,6 +175,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     lex.attitude = frozenset(attitude.get("verbs") or ())
     lex.holders = frozenset(attitude.get("holders") or ())
     lex.intentions = frozenset(attitude.get("intentions") or ())
+    lex.stative_infinitives = frozenset(attitude.get("stative_infinitives") or ())
     lex.attitude_objects = frozenset(attitude.get("objects") or ())
     lex.impressions = frozenset(attitude.get("impressions") or ())
     for stance, lemmas in (attitude.get("adjectives") or {}).items():
