@@ -118,3 +118,9 @@ def test_a_pro_form_stands_for_what_was_said(analyze, text, content, speaker):
 
 def test_a_pronoun_object_is_no_pro_form(analyze):
     assert not [q for q in analyze("The minister said it twice.").quotes if q["cue"]]
+
+
+def test_a_gerund_subject_the_parse_hung_on_the_cue_is_part_of_the_reported_clause(analyze):
+    q = next(q for q in analyze("Since last year, the minister and other leaders have said cutting that output "
+                                "must be a key part of their plan.").quotes if q["cue"])
+    assert q["text"] == "cutting that output must be a key part of their plan"

@@ -126,3 +126,9 @@ def test_a_capitalised_word_inside_a_sentence_names_a_holder(analyze, text, hold
 def test_a_speaker_phrase_starts_on_its_own_line(analyze):
     q = next(q for q in analyze("Reuters\nOne poll shows the mayor ahead.").quotes if q["cue"])
     assert q["speaker_text"] == "One poll"
+
+
+def test_the_possessor_of_a_noun_does_its_infinitive(analyze):
+    q = next(q for q in analyze("The minister's refusal to condemn the attack angered the opposition.").quotes
+             if q["cue"] and q["cue"]["text"] == "condemn")
+    assert q["speaker_text"] == "The minister"

@@ -80,6 +80,12 @@ def _finite(verb: Token) -> bool:
 _WH = {"when", "why", "how", "where", "what", "who", "which"}
 
 
+def _finite_below(gerund: Token) -> bool:
+    """"said cutting that output must be a priority": a gerund the parse took for the cue's
+    complement, with the finite clause it is the subject of hung below it."""
+    return gerund.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > gerund.i and _finite(c) for c in children(gerund))
+
+
 def _frame(tok: Token, lex: Lexicon):
     entry = lex.verb(tok.lower_, tok.lemma_.lower())
     return lex.frame(entry.text if entry else tok.lemma_.lower())
@@ -104,8 +110,8 @@ def _clausal(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
         elif (_infinitive(child) and (frame.to or (entry is not None and entry.text in lex.attitude and any(
                 g.dep_ in _SUBJECTS for g in children(child))))) or (_gerund(child) and frame.object == "content"):
             parts.append(_edges(child))
-        elif child.dep_ == "xcomp" and not _infinitive(child) and child.i > tok.i and _proposition(child) \
-                and any(g.dep_ in ("dobj", "aux", "ccomp", "xcomp") for g in children(child)):
+        elif child.dep_ == "xcomp" and not _infinitive(child) and child.i > tok.i and (_proposition(child) and any(
+                g.dep_ in ("dobj", "aux", "ccomp", "xcomp") for g in children(child)) or _finite_below(child)):
             parts.append(_edges(child))  # a clause the parse took for a complement: "said legalizing it could ..."
     if not parts and not asking:
         clause = _misattached_that(tok)

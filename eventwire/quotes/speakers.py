@@ -3,7 +3,8 @@
 The speaker of a verb cue is its subject ("Kiev denies"), the agent of a passive cue ("was
 accused by X"), or, for a cue with no subject of its own, the subject of the verb it depends on
 ("Kiev denies ..., claiming that", "he said, adding that"); a relative pronoun stands for the noun
-it modifies ("officials who said"). "According to X" names X; a cue noun its possessor or its
+it modifies ("officials who said"); a cue infinitive on a noun is its possessor's ("the minister's
+refusal to condemn"). "According to X" names X; a cue noun its possessor or its
 "by"/"from" phrase ("Kiev's statement", "a claim by the army"), or the subject of the verb that
 made it ("he made the claim that"). The words are then linked to the entity whose mention
 covers their head token, through the mention chains of `eventwire.entities` (names, titles,
@@ -140,6 +141,10 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
         if node.dep_ == "acl" and node.head.pos_ in _NOMINAL:
             if _can_speak(node.head):
                 return node.head  # "officials, saying ..."
+            # "Trump's failure to denounce ...", "his refusal to apologize": the possessor acts
+            owner = next((c for c in children(node.head) if c.dep_ == "poss"), None)
+            if owner is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(node)):
+                return owner
             # "at a news conference announcing ...", "an ad asking ...": the one holding it
             owner = _clause_subject(node.head)
             return owner if owner is not None else node.head
