@@ -124,3 +124,18 @@ def test_a_gerund_subject_the_parse_hung_on_the_cue_is_part_of_the_reported_clau
     q = next(q for q in analyze("Since last year, the minister and other leaders have said cutting that output "
                                 "must be a key part of their plan.").quotes if q["cue"])
     assert q["text"] == "cutting that output must be a key part of their plan"
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The minister shrugged off the criticism from the opposition.", "the criticism from the opposition", "shrugged"),
+    ("The senator distanced herself from the remarks of her aide.", "the remarks of her aide", "distanced"),
+    ("The governor has long dwelled on the cost of the war.", "the cost of the war", "dwelled"),
+    ("A federal judge ordered the release of the records.", "the release of the records", "ordered"),
+    ("The magazine lists the tycoon as the richest man in Mali.", "the tycoon as the richest man in Mali",
+     "lists"),
+    ("The candidate unveiled a plan to cut taxes.", "a plan to cut taxes", "unveiled"),
+    ("Few analysts foresee a quick end to the strike.", "a quick end to the strike", "foresee"),
+])
+def test_speech_and_stance_verbs_of_the_long_tail(analyze, text, content, cue):
+    q = next(q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"].split()[0] == cue)
+    assert q["text"] == content
