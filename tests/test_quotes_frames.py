@@ -139,3 +139,8 @@ def test_a_gerund_subject_the_parse_hung_on_the_cue_is_part_of_the_reported_clau
 def test_speech_and_stance_verbs_of_the_long_tail(analyze, text, content, cue):
     q = next(q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"].split()[0] == cue)
     assert q["text"] == content
+
+
+def test_a_gerund_with_its_own_that_clause_is_no_misparsed_subject(analyze):
+    a = analyze("The governor has been considering announcing that he will not run again.")
+    assert [q["cue"]["text"] for q in a.quotes if q["cue"]] == ["announcing"]
