@@ -132,3 +132,16 @@ def test_the_possessor_of_a_noun_does_its_infinitive(analyze):
     q = next(q for q in analyze("The minister's refusal to condemn the attack angered the opposition.").quotes
              if q["cue"] and q["cue"]["text"] == "condemn")
     assert q["speaker_text"] == "The minister"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The man accused of buying the guns will remain in jail.", "accused", None),
+    ("A contractor accused by Havana of spying was freed.", "accused", "Havana"),
+])
+def test_the_one_accused_or_asked_is_no_speaker(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker
+
+
+def test_a_delegate_count_is_no_source(analyze):
+    assert not [q for q in analyze("Keita is far ahead in the overall delegate count.").quotes if q["cue"]]

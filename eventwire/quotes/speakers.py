@@ -321,10 +321,24 @@ class EntityIndex:
 
 
 NAMED_TYPES = {"PERSON", "ORG", "GROUP", "GPE", "NORP"}
+_AT_SOMEONE = ("accuse", "ask", "warn")  # stances of verbs whose object is a person accused, asked or warned
+
+
+def _targeted(cue: Cue, lex: Lexicon) -> bool:
+    """"a contractor accused of spying", "voters asked about the economy": the past participle of
+    a verb whose object is the person accused, asked or told names that person with the noun it
+    modifies, never a speaker (the one accusing goes unnamed)."""
+    tok = cue.token
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in children(tok)):
+        return False
+    entry = lex.verb(tok.lower_, tok.lemma_.lower())
+    return entry is not None and (entry.stance in _AT_SOMEONE or lex.frame(entry.text).object == "addressee")
 
 
 def cue_speaker(cue: Cue, txt: DocText, lex: Lexicon) -> Token | None:
     if cue.kind in ("verb", "adjective"):  # "she is confident that": the copula's subject
+        if _targeted(cue, lex):
+            return None
         return verb_speaker(cue.token, lex.controllers)
     if cue.kind == "noun":
         return noun_speaker(cue.token, lex.disputing)
