@@ -135,6 +135,9 @@ def test_a_gerund_subject_the_parse_hung_on_the_cue_is_part_of_the_reported_clau
      "lists"),
     ("The candidate unveiled a plan to cut taxes.", "a plan to cut taxes", "unveiled"),
     ("Few analysts foresee a quick end to the strike.", "a quick end to the strike", "foresee"),
+    ("The opposition quickly pounced on the announcement.", "the announcement", "pounced"),
+    ("The senator savaged the plan as a giveaway.", "the plan as a giveaway", "savaged"),
+    ("The envoy heaped praise on the mediators.", "praise on the mediators", "heaped"),
 ])
 def test_speech_and_stance_verbs_of_the_long_tail(analyze, text, content, cue):
     q = next(q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"].split()[0] == cue)
