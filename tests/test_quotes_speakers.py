@@ -118,6 +118,7 @@ def test_who_was_told_is_not_the_speaker(analyze):
 @pytest.mark.parametrize("text, holder", [
     ("But Okafors believes the council will not agree.", "Okafors"),
     ("In Kayes, Diakites hope the rains will come early.", "Diakites"),
+    ("Traore wants voters to back the deal.", "Traore"),  # a proper noun the NER missed
 ])
 def test_a_capitalised_word_inside_a_sentence_names_a_holder(analyze, text, holder):
     assert [q["speaker_text"] for q in analyze(text).quotes if q["cue"]] == [holder]

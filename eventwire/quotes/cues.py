@@ -419,7 +419,7 @@ def adjective_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts
 def _held_by_speaker(holder: Token | None, lex: Lexicon, named: list[tuple[int, int]],
                      starts: list[int]) -> bool:
     """Whether an attitude's holder is a person or an organisation: a personal pronoun, a noun of
-    `holders` or of headline speakers, a name (or a capitalised word inside its sentence)."""
+    `holders` or of headline speakers, a name (or a proper noun, or a capitalised word inside its sentence)."""
     if holder is None:
         return False
     if holder.pos_ == "PRON":
@@ -430,10 +430,10 @@ def _held_by_speaker(holder: Token | None, lex: Lexicon, named: list[tuple[int, 
 
 
 def _capitalised(tok: Token) -> bool:
-    """A capitalised word inside a sentence is a name even when the tagger took it for a common
-    noun and the entity recogniser missed it ("But Okafors believes ..."); at a sentence's
-    start, capitals say nothing."""
-    return tok.is_title and tok.is_alpha and tok.i > tok.sent.start and not tok.ent_type_
+    """A proper noun is a name even when the entity recogniser missed it ("Cruz looks to ease
+    ..."), and so is a capitalised word inside a sentence the tagger took for a common noun ("But
+    Okafors believes ..."); at a sentence's start, capitals alone say nothing."""
+    return tok.pos_ == "PROPN" or (tok.is_title and tok.is_alpha and tok.i > tok.sent.start and not tok.ent_type_)
 
 
 def _framed(tok: Token, frame) -> bool:
