@@ -99,6 +99,17 @@ def test_an_impression_reports_its_clause_by_nobody_named(analyze):
         "The ceasefire appeared to hold after the talks in Doha", "appeared", None)
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    # "look" with an act to do is a plan of its subject's, with "to be"/"to have" an impression
+    ("Keita is looking to win the north in the next round.", "to win the north in the next round", "Keita"),
+    ("Keita looks to be ahead in the north.", "Keita looks to be ahead in the north", None),
+    ("Keita looks to have won the north.", "Keita looks to have won the north", None),
+])
+def test_looking_to_act_is_a_plan_and_looking_to_be_an_impression(analyze, text, content, speaker):
+    (q,) = indirect(analyze(text))
+    assert (q["text"], q["speaker_text"]) == (content, speaker)
+
+
 @pytest.mark.parametrize("text, cues", [
     ("The minister appeared on state television on Monday.", []),  # no infinitive: a showing
     ("Officials said the ceasefire seemed to hold.", ["said"]),      # inside a reported clause

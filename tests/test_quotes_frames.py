@@ -103,3 +103,47 @@ def test_a_participle_cue_on_a_thing_speaks_for_its_holder(analyze, text, speake
 def test_pledged_delegates_are_delegates_not_a_pledge(analyze):
     a = analyze("Keita leads Traore by 271 pledged delegates after the vote in Kayes.")
     assert not [q for q in a.quotes if q["cue"] and q["cue"]["text"] == "pledged"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Asked whether the talks had failed, the minister said no.", "no", "the minister"),
+    ("Most farmers backed the plan, and a third of traders said so.", "so", "a third of traders"),
+    ("Six in 10 voters trust the mayor, while 40 percent said the same of the governor.",
+     "the same of the governor", "40 percent"),
+])
+def test_a_pro_form_stands_for_what_was_said(analyze, text, content, speaker):
+    q = next(q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"] == "said")
+    assert (q["text"], q["speaker_text"]) == (content, speaker)
+
+
+def test_a_pronoun_object_is_no_pro_form(analyze):
+    assert not [q for q in analyze("The minister said it twice.").quotes if q["cue"]]
+
+
+def test_a_gerund_subject_the_parse_hung_on_the_cue_is_part_of_the_reported_clause(analyze):
+    q = next(q for q in analyze("Since last year, the minister and other leaders have said cutting that output "
+                                "must be a key part of their plan.").quotes if q["cue"])
+    assert q["text"] == "cutting that output must be a key part of their plan"
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The minister shrugged off the criticism from the opposition.", "the criticism from the opposition", "shrugged"),
+    ("The senator distanced herself from the remarks of her aide.", "the remarks of her aide", "distanced"),
+    ("The governor has long dwelled on the cost of the war.", "the cost of the war", "dwelled"),
+    ("A federal judge ordered the release of the records.", "the release of the records", "ordered"),
+    ("The magazine lists the tycoon as the richest man in Mali.", "the tycoon as the richest man in Mali",
+     "lists"),
+    ("The candidate unveiled a plan to cut taxes.", "a plan to cut taxes", "unveiled"),
+    ("Few analysts foresee a quick end to the strike.", "a quick end to the strike", "foresee"),
+    ("The opposition quickly pounced on the announcement.", "the announcement", "pounced"),
+    ("The senator savaged the plan as a giveaway.", "the plan as a giveaway", "savaged"),
+    ("The envoy heaped praise on the mediators.", "praise on the mediators", "heaped"),
+])
+def test_speech_and_stance_verbs_of_the_long_tail(analyze, text, content, cue):
+    q = next(q for q in analyze(text).quotes if q["cue"] and q["cue"]["text"].split()[0] == cue)
+    assert q["text"] == content
+
+
+def test_a_gerund_with_its_own_that_clause_is_no_misparsed_subject(analyze):
+    a = analyze("The governor has been considering announcing that he will not run again.")
+    assert [q["cue"]["text"] for q in a.quotes if q["cue"]] == ["announcing"]

@@ -113,3 +113,36 @@ def test_a_speaker_the_parse_took_for_the_object_of_a_cue_after_its_quote(analyz
 def test_who_was_told_is_not_the_speaker(analyze):
     text = "\u201cThe border stays shut,\u201d a source who was not authorized to speak told Radio Mali.\n"
     assert all(q["speaker_text"] != "Radio Mali" for q in by_cue(analyze(text), "told"))
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("But Okafors believes the council will not agree.", "Okafors"),
+    ("In Kayes, Diakites hope the rains will come early.", "Diakites"),
+    ("Traore wants voters to back the deal.", "Traore"),  # a proper noun the NER missed
+])
+def test_a_capitalised_word_inside_a_sentence_names_a_holder(analyze, text, holder):
+    assert [q["speaker_text"] for q in analyze(text).quotes if q["cue"]] == [holder]
+
+
+def test_a_speaker_phrase_starts_on_its_own_line(analyze):
+    q = next(q for q in analyze("Reuters\nOne poll shows the mayor ahead.").quotes if q["cue"])
+    assert q["speaker_text"] == "One poll"
+
+
+def test_the_possessor_of_a_noun_does_its_infinitive(analyze):
+    q = next(q for q in analyze("The minister's refusal to condemn the attack angered the opposition.").quotes
+             if q["cue"] and q["cue"]["text"] == "condemn")
+    assert q["speaker_text"] == "The minister"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The man accused of buying the guns will remain in jail.", "accused", None),
+    ("A contractor accused by Havana of spying was freed.", "accused", "Havana"),
+])
+def test_the_one_accused_or_asked_is_no_speaker(analyze, text, cue, speaker):
+    (q,) = by_cue(analyze(text), cue)
+    assert q["speaker_text"] == speaker
+
+
+def test_a_delegate_count_is_no_source(analyze):
+    assert not [q for q in analyze("Keita is far ahead in the overall delegate count.").quotes if q["cue"]]

@@ -374,15 +374,22 @@ def attitude_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts:
     if lex.frame(lemma).object == "predicate" and _small_clause(tok):
         return _held_by_speaker(_holder(tok), lex, named, starts)  # "sees Cruz as a uniter": a view held
     own = lemma in lex.intentions  # "plans to run": the infinitive is the plan
+    # "is looking to win" is a plan, "looks to be ahead" an impression
+    stative = lex.stative_infinitives if lemma in lex.impressions else frozenset()
 
     def proposition(g: Token) -> bool:
         return g.dep_ in _SUBJECTS or (g.dep_ == "mark" and g.lower_ == "that") or (
-            own and g.dep_ == "aux" and g.lower_ == "to")
+            own and g.dep_ == "aux" and g.lower_ == "to" and not stative & _verb_group(g.head))
 
     if not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and any(proposition(g) for g in children(c))
                for c in children(tok)):
         return False
     return _held_by_speaker(_holder(tok), lex, named, starts)
+
+
+def _verb_group(verb: Token) -> set[str]:
+    """The lemmas of a verb and its auxiliaries ("to have won": have, win)."""
+    return {verb.lemma_.lower()} | {c.lemma_.lower() for c in children(verb) if c.dep_ in ("aux", "auxpass")}
 
 
 def _small_clause(tok: Token) -> bool:
@@ -412,14 +419,21 @@ def adjective_cue(tok: Token, lex: Lexicon, named: list[tuple[int, int]], starts
 def _held_by_speaker(holder: Token | None, lex: Lexicon, named: list[tuple[int, int]],
                      starts: list[int]) -> bool:
     """Whether an attitude's holder is a person or an organisation: a personal pronoun, a noun of
-    `holders` or of headline speakers, a name."""
+    `holders` or of headline speakers, a name (or a proper noun, or a capitalised word inside its sentence)."""
     if holder is None:
         return False
     if holder.pos_ == "PRON":
         return holder.lower_ in _PERSONAL
     words = lex.holders | lex.headline_speakers
     return holder.lemma_.lower() in words or holder.lower_ in words or holder.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
-        _touches(named, starts, holder.left_edge.idx, holder.idx + len(holder.text), inside=False)
+        _touches(named, starts, holder.left_edge.idx, holder.idx + len(holder.text), inside=False) or _capitalised(holder)
+
+
+def _capitalised(tok: Token) -> bool:
+    """A proper noun is a name even when the entity recogniser missed it ("Cruz looks to ease
+    ..."), and so is a capitalised word inside a sentence the tagger took for a common noun ("But
+    Okafors believes ..."); at a sentence's start, capitals alone say nothing."""
+    return tok.pos_ == "PROPN" or (tok.is_title and tok.is_alpha and tok.i > tok.sent.start and not tok.ent_type_)
 
 
 def _framed(tok: Token, frame) -> bool:

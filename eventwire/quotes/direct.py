@@ -17,10 +17,11 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Token
 
 from .cues import Cue
+from .entity_index import EntityIndex
 from .lexicon import Lexicon
 from .marks import Marked
 from .record import DocText, Quote, copy_speaker, overlap
-from .speakers import EntityIndex, cue_speaker, inverted_speaker, relative_mention, set_speaker, verb_speaker
+from .speakers import cue_speaker, inverted_speaker, relative_mention, set_speaker, verb_speaker
 
 AFTER_TOKENS = 12    # how far after a quote its cue may stand ("...," the army's spokesman said)
 BEFORE_TOKENS = 30   # how far before it ("The minister told reporters on Thursday: ...")

@@ -80,6 +80,14 @@ def _finite(verb: Token) -> bool:
 _WH = {"when", "why", "how", "where", "what", "who", "which"}
 
 
+def _finite_below(gerund: Token) -> bool:
+    """"said cutting that output must be a priority": a gerund the parse took for the cue's
+    complement, with the finite clause it is the subject of hung below it; not a clause of the
+    gerund's own, which its complementiser opens ("considering announcing that he will ...")."""
+    return gerund.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > gerund.i and _finite(c) and not any(
+        g.dep_ == "mark" for g in children(c)) for c in children(gerund))
+
+
 def _frame(tok: Token, lex: Lexicon):
     entry = lex.verb(tok.lower_, tok.lemma_.lower())
     return lex.frame(entry.text if entry else tok.lemma_.lower())
@@ -104,8 +112,8 @@ def _clausal(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
         elif (_infinitive(child) and (frame.to or (entry is not None and entry.text in lex.attitude and any(
                 g.dep_ in _SUBJECTS for g in children(child))))) or (_gerund(child) and frame.object == "content"):
             parts.append(_edges(child))
-        elif child.dep_ == "xcomp" and not _infinitive(child) and child.i > tok.i and _proposition(child) \
-                and any(g.dep_ in ("dobj", "aux", "ccomp", "xcomp") for g in children(child)):
+        elif child.dep_ == "xcomp" and not _infinitive(child) and child.i > tok.i and (_proposition(child) and any(
+                g.dep_ in ("dobj", "aux", "ccomp", "xcomp") for g in children(child)) or _finite_below(child)):
             parts.append(_edges(child))  # a clause the parse took for a complement: "said legalizing it could ..."
     if not parts and not asking:
         clause = _misattached_that(tok)
@@ -164,8 +172,8 @@ def _object(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
     if frame.subjects and not _subject_in(tok, frame.subjects):
         return []  # "the poll showed Clinton ahead", not "he showed leadership"
     obj = next((c for c in rights(tok) if c.dep_ in ("dobj", "obj")), None)
-    if obj is None:
-        return []
+    if obj is None or obj.lower_ in lex.proforms:
+        return _proform(tok, lex) if frame.object == "speech" else []
     if any(c.dep_ == "case" for c in children(obj)) and obj.head.i > obj.i:
         obj = obj.head  # "welcomed the administration's plans" parsed with the possessor as object
     lemma = obj.lemma_.lower()
@@ -184,6 +192,20 @@ def _object(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
     if not ok or (obj.pos_ == "PRON" and not extra):  # "denied it" says nothing; "accused it of ..." does
         return []
     return [_edges(obj)] + [_edges(c) for c in extra + _object_tail(tok, obj)]
+
+
+# How a pro-form hangs on its verb: "said the same" (object), "said so" (adverb), "said no" (interjection)
+_PROFORM_DEPS = {"dobj", "obj", "advmod", "intj"}
+
+
+def _proform(tok: Token, lex: Lexicon) -> list[tuple[int, int]]:
+    """"half said so", "the candidate said no", "43 percent said the same of Sanders": a word
+    that stands for what was said, with the phrase that says of whom, is what a speech verb
+    reports when it reports nothing else."""
+    word = next((c for c in rights(tok) if c.dep_ in _PROFORM_DEPS and c.lower_ in lex.proforms), None)
+    if word is None or any(c.dep_ in ("dobj", "obj") and c.i != word.i for c in rights(tok)):
+        return []
+    return [_edges(word)] + [_edges(c) for c in _object_tail(tok, word) if c.dep_ == "prep"]
 
 
 # What may follow the object as part of what was reported: "showed Sanders within two points of

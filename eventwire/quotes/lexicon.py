@@ -42,6 +42,7 @@ class Lexicon:
     frames: dict[str, Frame] = field(default_factory=dict)
     nouns: dict[str, Entry] = field(default_factory=dict)
     speech_nouns: frozenset[str] = frozenset()
+    proforms: frozenset[str] = frozenset()     # "said so", "said the same of X": words standing for what was said
     noun_preps: frozenset[str] = frozenset()   # "questions about X": what a cue noun is about
     verb_preps: frozenset[str] = frozenset()   # "wrote about X": what any cue verb is about
     according: list[Entry] = field(default_factory=list)
@@ -61,6 +62,7 @@ class Lexicon:
     holders: frozenset[str] = frozenset()
     # attitude verbs whose holder's own to-infinitive is a proposition too: "plans to run"
     intentions: frozenset[str] = frozenset()
+    stative_infinitives: frozenset[str] = frozenset()   # "looks to be": an impression, not a plan
     # attitude verbs whose object is a stand taken: "the union backs the bill"
     attitude_objects: frozenset[str] = frozenset()
     # "the race seemed to tighten": the clause is reported as an impression, by nobody named
@@ -151,6 +153,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
         for lemma in lemmas:
             lex.nouns.setdefault(lemma, Entry(lemma, stance, f"{name}:nouns:{lemma}"))
     lex.speech_nouns = frozenset(data.get("speech_nouns") or ())
+    lex.proforms = frozenset(str(w).lower() for w in data.get("proforms") or ())
     lex.noun_preps = frozenset(str(p) for p in data.get("noun_preps") or ())
     lex.verb_preps = frozenset(str(p) for p in data.get("verb_preps") or ())
     lex.according = [Entry(e["text"], e["stance"], f"{name}:according:{e['text']}")
@@ -172,6 +175,7 @@ def lexicon(lang: str = "en") -> Lexicon | None:
     lex.attitude = frozenset(attitude.get("verbs") or ())
     lex.holders = frozenset(attitude.get("holders") or ())
     lex.intentions = frozenset(attitude.get("intentions") or ())
+    lex.stative_infinitives = frozenset(attitude.get("stative_infinitives") or ())
     lex.attitude_objects = frozenset(attitude.get("objects") or ())
     lex.impressions = frozenset(attitude.get("impressions") or ())
     for stance, lemmas in (attitude.get("adjectives") or {}).items():

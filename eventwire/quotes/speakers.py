@@ -3,7 +3,8 @@
 The speaker of a verb cue is its subject ("Kiev denies"), the agent of a passive cue ("was
 accused by X"), or, for a cue with no subject of its own, the subject of the verb it depends on
 ("Kiev denies ..., claiming that", "he said, adding that"); a relative pronoun stands for the noun
-it modifies ("officials who said"). "According to X" names X; a cue noun its possessor or its
+it modifies ("officials who said"); a cue infinitive on a noun is its possessor's ("the minister's
+refusal to condemn"). "According to X" names X; a cue noun its possessor or its
 "by"/"from" phrase ("Kiev's statement", "a claim by the army"), or the subject of the verb that
 made it ("he made the claim that"). The words are then linked to the entity whose mention
 covers their head token, through the mention chains of `eventwire.entities` (names, titles,
@@ -13,11 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..entities.model import Entity
-from ._tree import children, conjuncts, rights
+from ._tree import children, rights
 from .cues import Cue, of_content
+from .entity_index import NAMED_TYPES, EntityIndex
 from .lexicon import Lexicon
 from .record import DocText, Quote
 
@@ -56,6 +58,9 @@ def np_span(head: Token, cue_tokens: frozenset[int] = frozenset(), own: Token | 
     while end > head.i + 1 and (doc[end - 1].text in {",", "-", "--", "\u2013", "\u2014", "("} or doc[end - 1].is_space
                                 or doc[end - 1].dep_ == "case"):  # "Niger's statement": Niger
         end -= 1
+    for tok in doc[start:head.i]:  # nor starts on a line before its head
+        if "\n" in tok.text:
+            start = tok.i + 1
     while start < head.i and (doc[start].dep_ in ("punct", "cc") or doc[start].is_space):
         start += 1
     return doc[start:max(end, head.i + 1)]
@@ -137,6 +142,10 @@ def verb_speaker(verb: Token, controllers: frozenset[str] = frozenset()) -> Toke
         if node.dep_ == "acl" and node.head.pos_ in _NOMINAL:
             if _can_speak(node.head):
                 return node.head  # "officials, saying ..."
+            # "Trump's failure to denounce ...", "his refusal to apologize": the possessor acts
+            owner = next((c for c in children(node.head) if c.dep_ == "poss"), None)
+            if owner is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(node)):
+                return owner
             # "at a news conference announcing ...", "an ad asking ...": the one holding it
             owner = _clause_subject(node.head)
             return owner if owner is not None else node.head
@@ -264,59 +273,24 @@ def according_speaker(tok: Token) -> Token | None:
     return None
 
 
-class EntityIndex:
-    """Which entity mentions a token, through the mention chains."""
-
-    def __init__(self, doc: Doc, entities: list[Entity], quoted=None, cue_tokens: frozenset[int] = frozenset()):
-        self.doc = doc
-        self.quoted = quoted  # char -> whether it lies inside quotation marks (None: never)
-        self.cue_tokens = cue_tokens  # the document's cues: a modifier holding one is not the speaker's name
-        self.by_token: dict[int, Entity] = {}
-        self.surnames: dict[str, dict[int, Entity]] | None = None  # built on first use
-        spans = []
-        for ent in entities:
-            for m in ent.mentions:
-                self.by_token.setdefault(m.token, ent)
-                spans.append((m.start, m.end, ent))
-        spans.sort(key=lambda s: (s[0], -s[1]))
-        self.spans = spans
-        self.starts = [s[0] for s in spans]
-
-    def covering(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        """Mentions that overlap the character range [start, end)."""
-        out = []
-        i = bisect_right(self.starts, end - 1)
-        # mentions are short; look back a bounded number of entries
-        for k in range(i - 1, max(-1, i - 40), -1):
-            s, e, ent = self.spans[k]
-            if s < end and e > start:
-                out.append((s, e, ent))
-        return out
-
-    def entity_of(self, head: Token) -> Entity | None:
-        ent = self.by_token.get(head.i)
-        if ent is not None:
-            return ent
-        hits = self.covering(head.idx, head.idx + len(head.text))
-        if hits:  # the shortest mention covering the head token
-            return min(hits, key=lambda h: h[1] - h[0])[2]
-        return None
-
-    def entities_of(self, head: Token) -> list[Entity]:
-        """The entity of the head and of each conjunct ("Mali and Niger said")."""
-        out = []
-        for tok in [head, *conjuncts(head)]:
-            ent = self.entity_of(tok)
-            if ent is not None and ent not in out:
-                out.append(ent)
-        return out
+_AT_SOMEONE = ("accuse", "ask", "warn")  # stances of verbs whose object is a person accused, asked or warned
 
 
-NAMED_TYPES = {"PERSON", "ORG", "GROUP", "GPE", "NORP"}
+def _targeted(cue: Cue, lex: Lexicon) -> bool:
+    """"a contractor accused of spying", "voters asked about the economy": the past participle of
+    a verb whose object is the person accused, asked or told names that person with the noun it
+    modifies, never a speaker (the one accusing goes unnamed)."""
+    tok = cue.token
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in children(tok)):
+        return False
+    entry = lex.verb(tok.lower_, tok.lemma_.lower())
+    return entry is not None and (entry.stance in _AT_SOMEONE or lex.frame(entry.text).object == "addressee")
 
 
 def cue_speaker(cue: Cue, txt: DocText, lex: Lexicon) -> Token | None:
     if cue.kind in ("verb", "adjective"):  # "she is confident that": the copula's subject
+        if _targeted(cue, lex):
+            return None
         return verb_speaker(cue.token, lex.controllers)
     if cue.kind == "noun":
         return noun_speaker(cue.token, lex.disputing)

@@ -22,12 +22,12 @@ from ..entities.model import Entity
 from ._tree import children
 from .cues import Cue, find_cues, reporting_hits
 from .direct import Resolver, merge_continuations
+from .entity_index import NAMED_TYPES, EntityIndex
 from .indirect import content_span
 from .lexicon import Lexicon, lexicon
 from .marks import QUOTE_CHARS, pair_quotes
 from .record import DocText, Quote, copy_speaker
-from .speakers import (NAMED_TYPES, EntityIndex, cue_speaker, inverted_speaker, relative_mention, set_speaker,
-                       verb_speaker)
+from .speakers import cue_speaker, inverted_speaker, relative_mention, set_speaker, verb_speaker
 
 MAX_CONTENT = 3000   # characters a reported clause may reach from its cue
 _TAIL_TOKENS = 120   # how far into a reported clause another cue may cut it short
