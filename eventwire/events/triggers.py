@@ -57,15 +57,17 @@ def word_forms(tok: Token) -> tuple[str, ...]:
     return tok.lemma_.lower(), tok.lower_
 
 
-def frame(tok: Token, pos: str) -> list[Token]:
-    """Tokens near `tok` that may complete its pattern."""
+def frame(tok: Token, pos: str, aside: frozenset = frozenset()) -> list[Token]:
+    """Tokens near `tok` that may complete its pattern. A dependent in `aside` ("according to a
+    military source") says who tells of the event, not what happened: its phrase is left out, so
+    "according" is never the "accord" of "strike an accord"."""
     out: list[Token] = []
     skip = _VERB_SKIP if pos != "NOUN" else _NOUN_SKIP
     # an adverbial clause completes the phrase when it is a participle, an infinitive or a bare
     # adjective the parser hung there ("shot dead five employees")
-    stack = [(c, 1) for c in tok.children if c.dep_ not in skip or (
+    stack = [(c, 1) for c in tok.children if c.lower_ not in aside and (c.dep_ not in skip or (
         c.dep_ == "advcl" and (c.tag_ == "VBG" or c.pos_ == "ADJ" and not any(c.children)
-                               or any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)))]
+                               or any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children))))]
     if pos == "NOUN":
         head = tok.head
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "compound", "oprd") and head.i != tok.i:
@@ -276,7 +278,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if tok.lower_ == "order" and tok.i > 0 and doc[tok.i - 1].lower_ == "in":
             continue   # "in order to end hostilities": a purpose, not a command
         pos = patterns[0].pos
-        near = frame(tok, pos)
+        near = frame(tok, pos, lex.lists.get("hedges", frozenset()))
         if pos == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
             # "staged demonstrations to demand reforms": the verb's purpose describes the noun event
             near += [t for c in tok.head.children if c.dep_ == "advcl" for t in list(c.subtree)[:20]]
