@@ -14,3 +14,13 @@ def cameos(analysis):
 def test_an_according_to_phrase_is_no_word_of_the_event(analyze, text):
     # "according" has the lemma "accord", an `unless` word of the attack ("strike an accord")
     assert any(c.startswith("19") for _, c in cameos(analyze(text)))
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Rebels captured Kidal on Sunday after heavy fighting.", "192"),
+    ("Government forces retook Kabul from the militants in November.", "192"),
+    ("Police captured the suspect in Kano on Friday.", "173"),
+])
+def test_a_located_place_name_as_object_is_territory_taken(analyze, text, cameo):
+    # "captured Kidal" says what "captured the town of Kidal" says; a person captured is arrested
+    assert any(c == cameo for _, c in cameos(analyze(text)))

@@ -155,8 +155,10 @@ def _has_slot(tok: Token, slot: str) -> bool:
     return False
 
 
-def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> list[Token] | None:
-    """The phrase tokens the pattern uses, or None when it does not match."""
+def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str],
+          toponyms: frozenset = frozenset()) -> list[Token] | None:
+    """The phrase tokens the pattern uses, or None when it does not match. `toponyms`: the tokens
+    of the place names the places stage found."""
     used = []
     # a participle clause is another action ("launched an offensive, striking ..."), not a word
     # of the trigger's phrase ("launch strike"): it may only satisfy `needs`
@@ -167,7 +169,7 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> l
             return None
         used.append(t)
     for group in pattern.needs:
-        if not forms.hits(group):
+        if not forms.hits(group) and not (pattern.needs_met_by_place and _object_is_place(tok, toponyms)):
             return None
     if pattern.unless and (_unless_hits(near + [tok], forms, pattern.unless) or _described_is(tok, pattern.unless)):
         return None
@@ -181,6 +183,24 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> l
     if pattern.patient_unless and _patients_all(tok, pattern.patient_unless):
         return None
     return used
+
+
+def _object_is_place(tok: Token, toponyms: frozenset) -> bool:
+    """The verb's object (or passive subject) is a located place name: "seized Kidal", "entered
+    Syria" say what a place noun says in "seized the town"; a name only modifying the object
+    ("captured Darfur votes") is not it."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.i in toponyms for c in tok.children)
+
+
+def toponym_tokens(doc: Doc, analysis) -> frozenset:
+    """The tokens of the place names the places stage located in `doc`. Not the NER's guesses nor
+    the unresolved names: a person taken for a place ("Turkey captured Ocalan") was arrested."""
+    out = set()
+    for p in analysis.places or []:
+        for m in (p.get("mentions") or []) if isinstance(p, dict) else []:
+            if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+                out |= {t.i for t in doc.char_span(m["start"], m["end"], alignment_mode="expand") or ()}
+    return frozenset(out)
 
 
 def _patients_all(tok: Token, words: frozenset) -> bool:
@@ -260,7 +280,7 @@ def _adj_ok(tok: Token) -> bool:
         c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in ("to", "for")) for c in tok.children)
 
 
-def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
+def find_triggers(doc: Doc, lex: Lexicon, toponyms: frozenset = frozenset()) -> list[Trigger]:
     found: list[Trigger] = []
     for tok in doc:
         patterns = _candidates(lex, tok)
@@ -286,7 +306,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         for p in patterns:
             if p.family and tok.dep_ in ("acl", "amod") and p.pos == "VERB":
                 continue   # "talks aimed at ...": no subject of its own to intend anything
-            used = match(tok, p, near, forms)
+            used = match(tok, p, near, forms, toponyms)
             if used is None:
                 continue
             trig = Trigger(tok, p, [tok])
