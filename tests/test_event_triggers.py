@@ -24,3 +24,9 @@ def test_an_according_to_phrase_is_no_word_of_the_event(analyze, text):
 def test_a_located_place_name_as_object_is_territory_taken(analyze, text, cameo):
     # "captured Kidal" says what "captured the town of Kidal" says; a person captured is arrested
     assert any(c == cameo for _, c in cameos(analyze(text)))
+
+
+def test_an_unless_word_in_a_participle_clause_does_not_unsay_the_trigger(analyze):
+    # what the victim was doing ("while filming") is another action: the shooting is no film shoot
+    assert ("shot", "193") in cameos(analyze("The reporter was fatally shot in the city while filming a clash."))
+    assert not [c for _, c in cameos(analyze("The crew shot the film in the mountains.")) if c.startswith("19")]

@@ -171,8 +171,11 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str],
     for group in pattern.needs:
         if not forms.hits(group) and not (pattern.needs_met_by_place and _object_is_place(tok, toponyms)):
             return None
-    if pattern.unless and (_unless_hits(near + [tok], forms, pattern.unless) or _described_is(tok, pattern.unless)):
-        return None
+    if pattern.unless:
+        own = _own_words(tok, near)
+        if _unless_hits(own + [tok], forms if own is near else _ngrams(own + [tok]), pattern.unless) \
+                or _described_is(tok, pattern.unless):
+            return None
     for slot in pattern.requires:
         if not _has_slot(tok, slot):
             return None
@@ -201,6 +204,13 @@ def toponym_tokens(doc: Doc, analysis) -> frozenset:
             if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
                 out |= {t.i for t in doc.char_span(m["start"], m["end"], alignment_mode="expand") or ()}
     return frozenset(out)
+
+
+def _own_words(tok: Token, near: list[Token]) -> list[Token]:
+    """The frame without the participle clauses hung on the trigger: "was shot while filming a
+    clash" is no shooting of a film, as what the reporter was doing is another action."""
+    other = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
+    return [t for t in near if t.i not in other] if other else near
 
 
 def _patients_all(tok: Token, words: frozenset) -> bool:
