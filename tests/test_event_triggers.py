@@ -38,3 +38,9 @@ def test_a_word_tagged_a_noun_joined_to_a_past_verb_by_and_is_a_verb(analyze):
     a = analyze("In the Sunday attack, a masked settler shot and killed 12 worshipers in the town of Hebron.")
     words = {m["text"] for e in a.events for m in e["mentions"] if "killed" in [n["text"] for n in e["mentions"]]}
     assert {"shot", "killed"} <= words
+
+
+def test_a_gerund_after_a_preposition_is_no_word_of_the_governing_phrase(analyze):
+    # "began the day by striking" is no "begin strike" (a labour strike): the striking is an attack
+    a = analyze("The air force began the day by striking militant positions near the town.")
+    assert ("striking", "190") in cameos(a) and not [c for _, c in cameos(a) if c.startswith("14")]

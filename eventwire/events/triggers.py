@@ -161,8 +161,9 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str],
     of the place names the places stage found."""
     used = []
     # a participle clause is another action ("launched an offensive, striking ..."), not a word
-    # of the trigger's phrase ("launch strike"): it may only satisfy `needs`
-    words_near = [t for t in near if not (t.dep_ == "advcl" and t.tag_ == "VBG")]
+    # of the trigger's phrase ("launch strike"): it may only satisfy `needs`; so is a gerund after
+    # a preposition ("began the day by striking positions" is no "begin strike")
+    words_near = [t for t in near if not (t.dep_ in ("advcl", "pcomp") and t.tag_ == "VBG")]
     for w in pattern.words:
         t = _find(words_near, w)
         if t is None:
