@@ -44,3 +44,11 @@ def test_a_gerund_after_a_preposition_is_no_word_of_the_governing_phrase(analyze
     # "began the day by striking" is no "begin strike" (a labour strike): the striking is an attack
     a = analyze("The air force began the day by striking militant positions near the town.")
     assert ("striking", "190") in cameos(a) and not [c for _, c in cameos(a) if c.startswith("14")]
+
+
+@pytest.mark.parametrize("text, attack", [
+    ("Warplanes struck insurgent targets in the province on Monday.", True),
+    ("The retailer hit its sales targets in the first quarter.", False),
+])
+def test_targets_of_a_strike_are_military_unless_economic(analyze, text, attack):
+    assert any(c.startswith("19") for _, c in cameos(analyze(text))) == attack
