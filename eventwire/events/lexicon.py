@@ -41,6 +41,7 @@ class Pattern:
     light: bool = False           # a noun that is an event only after a light verb ("carried out an operation")
     reciprocal: bool = False      # both sides are actors ("X and Y clashed"): targets stay with the source
     needs_are_events: bool = False  # its `needs` words are events of their own ("claimed the ambush")
+    needs_met_by_place: bool = False  # a place name as its object meets its `needs` ("seized Kidal")
     specificity: int = 0
     examples: tuple[str, ...] = ()
 
@@ -210,6 +211,7 @@ def load(lang: str = "en") -> Lexicon:
             subject_unless=frozenset(str(w).lower() for w in _as_list(entry.get("subject_unless"))),
             patient_unless=frozenset(str(w).lower() for w in _as_list(entry.get("patient_unless"))),
             reciprocal=bool(entry.get("reciprocal")), needs_are_events=bool(entry.get("needs_are_events")),
+            needs_met_by_place=bool(entry.get("needs_met_by_place")),
             examples=examples)
         extra = len(needs) + len(_as_list(entry.get("requires"))) + (3 if entry.get("subject_any") else 0)
         for pos, key in (("VERB", "verb"), ("NOUN", "noun"), ("ADJ", "adj")):

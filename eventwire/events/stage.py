@@ -24,7 +24,7 @@ from .entity_index import EntityIndex
 from .roles import conjuncts, roles, slots
 from .status import Status, StatusFinder
 from .salience import earlier, salience
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, toponym_tokens
 
 MAX_TRIGGERS = 2000          # per document: a bound for pathological input
 MAX_SENTENCE_TOKENS = 400    # longer "sentences" (flattened tables) are read for triggers only
@@ -103,7 +103,7 @@ class EventCoder:
             pass   # "Mali and Algeria held talks": both sides are the source, as PLOVER codes them
 
     def run(self) -> list[dict]:
-        trigs = find_triggers(self.doc, self.lex)[:MAX_TRIGGERS]
+        trigs = find_triggers(self.doc, self.lex, toponym_tokens(self.doc, self.analysis))[:MAX_TRIGGERS]
         self.trigger_tokens = {t.token.i for t in trigs} | {t.light.i for t in trigs if t.light is not None}
         drafts = [self._draft(t) for t in trigs]
         for d in drafts:

@@ -57,15 +57,17 @@ def word_forms(tok: Token) -> tuple[str, ...]:
     return tok.lemma_.lower(), tok.lower_
 
 
-def frame(tok: Token, pos: str) -> list[Token]:
-    """Tokens near `tok` that may complete its pattern."""
+def frame(tok: Token, pos: str, aside: frozenset = frozenset()) -> list[Token]:
+    """Tokens near `tok` that may complete its pattern. A dependent in `aside` ("according to a
+    military source") says who tells of the event, not what happened: its phrase is left out, so
+    "according" is never the "accord" of "strike an accord"."""
     out: list[Token] = []
     skip = _VERB_SKIP if pos != "NOUN" else _NOUN_SKIP
     # an adverbial clause completes the phrase when it is a participle, an infinitive or a bare
     # adjective the parser hung there ("shot dead five employees")
-    stack = [(c, 1) for c in tok.children if c.dep_ not in skip or (
+    stack = [(c, 1) for c in tok.children if c.lower_ not in aside and (c.dep_ not in skip or (
         c.dep_ == "advcl" and (c.tag_ == "VBG" or c.pos_ == "ADJ" and not any(c.children)
-                               or any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)))]
+                               or any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children))))]
     if pos == "NOUN":
         head = tok.head
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "compound", "oprd") and head.i != tok.i:
@@ -153,22 +155,28 @@ def _has_slot(tok: Token, slot: str) -> bool:
     return False
 
 
-def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> list[Token] | None:
-    """The phrase tokens the pattern uses, or None when it does not match."""
+def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str],
+          toponyms: frozenset = frozenset()) -> list[Token] | None:
+    """The phrase tokens the pattern uses, or None when it does not match. `toponyms`: the tokens
+    of the place names the places stage found."""
     used = []
     # a participle clause is another action ("launched an offensive, striking ..."), not a word
-    # of the trigger's phrase ("launch strike"): it may only satisfy `needs`
-    words_near = [t for t in near if not (t.dep_ == "advcl" and t.tag_ == "VBG")]
+    # of the trigger's phrase ("launch strike"): it may only satisfy `needs`; so is a gerund after
+    # a preposition ("began the day by striking positions" is no "begin strike")
+    words_near = [t for t in near if not (t.dep_ in ("advcl", "pcomp") and t.tag_ == "VBG")]
     for w in pattern.words:
         t = _find(words_near, w)
         if t is None:
             return None
         used.append(t)
     for group in pattern.needs:
-        if not forms.hits(group):
+        if not forms.hits(group) and not (pattern.needs_met_by_place and _object_is_place(tok, toponyms)):
             return None
-    if pattern.unless and (_unless_hits(near + [tok], forms, pattern.unless) or _described_is(tok, pattern.unless)):
-        return None
+    if pattern.unless:
+        own = _own_words(tok, near)
+        if _unless_hits(own + [tok], forms if own is near else _ngrams(own + [tok]), pattern.unless) \
+                or _described_is(tok, pattern.unless):
+            return None
     for slot in pattern.requires:
         if not _has_slot(tok, slot):
             return None
@@ -179,6 +187,31 @@ def match(tok: Token, pattern: Pattern, near: list[Token], forms: set[str]) -> l
     if pattern.patient_unless and _patients_all(tok, pattern.patient_unless):
         return None
     return used
+
+
+def _object_is_place(tok: Token, toponyms: frozenset) -> bool:
+    """The verb's object (or passive subject) is a located place name: "seized Kidal", "entered
+    Syria" say what a place noun says in "seized the town"; a name only modifying the object
+    ("captured Darfur votes") is not it."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.i in toponyms for c in tok.children)
+
+
+def toponym_tokens(doc: Doc, analysis) -> frozenset:
+    """The tokens of the place names the places stage located in `doc`. Not the NER's guesses nor
+    the unresolved names: a person taken for a place ("Turkey captured Ocalan") was arrested."""
+    out = set()
+    for p in analysis.places or []:
+        for m in (p.get("mentions") or []) if isinstance(p, dict) else []:
+            if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+                out |= {t.i for t in doc.char_span(m["start"], m["end"], alignment_mode="expand") or ()}
+    return frozenset(out)
+
+
+def _own_words(tok: Token, near: list[Token]) -> list[Token]:
+    """The frame without the participle clauses hung on the trigger: "was shot while filming a
+    clash" is no shooting of a film, as what the reporter was doing is another action."""
+    other = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
+    return [t for t in near if t.i not in other] if other else near
 
 
 def _patients_all(tok: Token, words: frozenset) -> bool:
@@ -248,7 +281,12 @@ def _pos_fallback_ok(tok: Token, kind: str) -> bool:
     agrees: a "noun" with a subject and an object is a verb in a headline ("Rebels ambush troops")."""
     deps = {c.dep_ for c in tok.children}
     if kind == "VERB":
-        return bool(deps & {"nsubj", "dobj", "nsubjpass", "aux", "auxpass"}) and not deps & {"det"}
+        # "a settler shot and killed 29 worshipers": only a verb is joined to a past verb by "and"
+        # (a present "-s" partner is as often a plural noun mis-tagged: "from mortars and firearms")
+        doc = tok.doc
+        finite_conj = tok.i + 2 < len(doc) and doc[tok.i + 1].dep_ == "cc" and doc[tok.i + 2].head.i == tok.i \
+            and doc[tok.i + 2].dep_ == "conj" and doc[tok.i + 2].tag_ == "VBD"
+        return finite_conj or bool(deps & {"nsubj", "dobj", "nsubjpass", "aux", "auxpass"}) and not deps & {"det"}
     return tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") or bool(deps & {"det", "amod"})
 
 
@@ -258,7 +296,7 @@ def _adj_ok(tok: Token) -> bool:
         c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in ("to", "for")) for c in tok.children)
 
 
-def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
+def find_triggers(doc: Doc, lex: Lexicon, toponyms: frozenset = frozenset()) -> list[Trigger]:
     found: list[Trigger] = []
     for tok in doc:
         patterns = _candidates(lex, tok)
@@ -276,7 +314,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         if tok.lower_ == "order" and tok.i > 0 and doc[tok.i - 1].lower_ == "in":
             continue   # "in order to end hostilities": a purpose, not a command
         pos = patterns[0].pos
-        near = frame(tok, pos)
+        near = frame(tok, pos, lex.lists.get("hedges", frozenset()))
         if pos == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
             # "staged demonstrations to demand reforms": the verb's purpose describes the noun event
             near += [t for c in tok.head.children if c.dep_ == "advcl" for t in list(c.subtree)[:20]]
@@ -284,7 +322,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
         for p in patterns:
             if p.family and tok.dep_ in ("acl", "amod") and p.pos == "VERB":
                 continue   # "talks aimed at ...": no subject of its own to intend anything
-            used = match(tok, p, near, forms)
+            used = match(tok, p, near, forms, toponyms)
             if used is None:
                 continue
             trig = Trigger(tok, p, [tok])
