@@ -276,3 +276,8 @@ def test_a_place_named_by_a_participle_is_no_actor(analyze):
 def test_a_kind_of_place_noun_after_a_doubled_space_still_names_the_place(analyze):
     e = event(analyze("Thirty-one people were killed in clashes on Friday in Tabag  village in Uruzgan."), "killed")
     assert where(e) == ["Tabag"]
+
+
+def test_a_park_is_a_finer_place_than_its_city(analyze):
+    e = event(analyze("Gunmen opened fire near the Zawraa Park in central Baghdad."), "opened")
+    assert where(e) == ["Zawraa Park"]

@@ -349,3 +349,11 @@ def test_a_big_town_under_another_spelling_after_a_locative_is_a_place(analyze):
 def test_the_border_of_two_countries_is_one_mention(analyze):
     a = analyze("He was killed near the Iraqi-Syrian border on Thursday.")
     assert "Iraqi-Syrian border" in {m["text"] for p in a.places for m in p["mentions"]}
+
+
+def test_a_name_ending_in_a_feature_word_is_a_place(analyze):
+    # the NER calls them places or organisations, no gazetteer knows them: the last word says what they are
+    a = analyze("Riot police patrolled the Kavuri River after the jailbreak.")
+    assert "Kavuri River" in {u["name"] for u in a.unresolved_places}
+    a = analyze("Artillery shells hit the Qasimiya Farms on Tuesday, killing two shepherds.")
+    assert "Qasimiya Farms" in {u["name"] for u in a.unresolved_places}

@@ -39,7 +39,7 @@ def named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     """"the town of X", "the towns of A, B and X", "X district", "a village called X", "the X
     Military Airport"."""
     s, e = span.start, span.end
-    if all(t.lower_ in w.kind_nouns or t.lower_ in DIVISION_WORDS for t in span):
+    if all(t.lower_ in w.heads or t.lower_ in DIVISION_WORDS for t in span):
         return False   # "Governorate" of "the Aleppo Governorate" is no name of its own
     if any(t.is_punct and t.text not in ("-", "'", "’", "‘", "ʿ", "`") for t in span):
         return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
@@ -50,7 +50,7 @@ def named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     # (after "the town of", a name the NER took for a people is still the town: "the town of Rastan")
     if not people and e < len(doc) and doc[e].lower_ in w.kind_nouns and not doc[e].is_title:
         return True
-    if not people and len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.kind_nouns:
+    if not people and len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.heads:
         return True
     if _apposed_kind_noun(span, w):
         return True
