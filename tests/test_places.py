@@ -357,3 +357,10 @@ def test_a_name_ending_in_a_feature_word_is_a_place(analyze):
     assert "Kavuri River" in {u["name"] for u in a.unresolved_places}
     a = analyze("Artillery shells hit the Qasimiya Farms on Tuesday, killing two shepherds.")
     assert "Qasimiya Farms" in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_doubled_space_between_preposition_and_name_still_cues_a_place(analyze):
+    a = analyze("A girl was killed when a roadside bomb exploded in  Iskandariyah, south of Baghdad.")
+    assert "Iskandariyah" in {u["name"] for u in a.unresolved_places}
+    a = analyze("Two policemen were shot dead in the western district of  Amariyah on Monday.")
+    assert "Amariyah" in {u["name"] for u in a.unresolved_places}

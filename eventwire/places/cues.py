@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from .coordination import list_first
 from .language import Words
-from .names import DETERMINERS, DIVISION_WORDS
+from .names import DETERMINERS, DIVISION_WORDS, article_or_space
 
 # Prepositions after which a proper name is read as a place.
 LOCATIVE = {"in", "near", "at", "from", "to", "between", "outside", "around", "into", "across", "toward",
@@ -26,7 +26,7 @@ def locative_before(doc: Doc, i: int) -> str | None:
     """The preposition governing a name starting at token i ("in", "near"), skipping "the"; "of"
     counts as "at" after a place noun ("residents of Gao")."""
     j = i - 1
-    while j >= 0 and doc[j].lower_ in DETERMINERS:
+    while j >= 0 and article_or_space(doc[j]):
         j -= 1
     if j >= 0 and doc[j].lower_ in LOCATIVE:
         if doc[j].lower_ == "of" and j >= 1 and doc[j - 1].lower_ in OF_PLACE_NOUNS:
@@ -87,7 +87,7 @@ def after_direction(doc: Doc, span: Span, w: Words) -> bool:
     if i < 1 or doc[i].lower_ not in w.directions:
         return False
     j = i - 1
-    while j >= 0 and doc[j].lower_ in DETERMINERS:
+    while j >= 0 and article_or_space(doc[j]):
         j -= 1
     return j >= 0 and doc[j].lower_ in STRONG_LOCATIVE
 

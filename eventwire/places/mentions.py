@@ -22,8 +22,8 @@ from .cues import (STRONG_LOCATIVE, after_direction, generic_led, in_place_paren
 from .fold import key
 from .gazetteer import Gazetteer
 from .language import words
-from .names import (DETERMINERS, DIVISION_WORDS, bare, calendar_word, capitalised, cut_name, hyphenated, joined,
-                    longer_place, split_commas)
+from .names import (DETERMINERS, DIVISION_WORDS, article_or_space, bare, calendar_word, capitalised, cut_name,
+                    hyphenated, joined, longer_place, split_commas)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT"}
@@ -216,7 +216,7 @@ def _before_apposed_noun(doc: Doc, i: int) -> int:
 
 
 def _relative_before(doc: Doc, i: int, end: int) -> dict | None:
-    while i >= 0 and doc[i].lower_ in DETERMINERS:
+    while i >= 0 and article_or_space(doc[i]):
         i -= 1
     if i < 0:
         return None
@@ -450,7 +450,7 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
     if kind and not kb:
         m.evidence.append("rule:kind-of-place-noun")   # "the Zafaraniyah district": a named spot
     j = span.start - 1
-    while j >= 0 and doc[j].lower_ in DETERMINERS:
+    while j >= 0 and article_or_space(doc[j]):
         j -= 1
     m.cued = (kind or after_direction(doc, span, w) or locative_before(doc, span.start) in STRONG_LOCATIVE
               or (j >= 0 and doc[j].lower_ in w.locative) or territory_object(span, w, w.place_only_verbs))
