@@ -364,3 +364,11 @@ def test_a_doubled_space_between_preposition_and_name_still_cues_a_place(analyze
     assert "Iskandariyah" in {u["name"] for u in a.unresolved_places}
     a = analyze("Two policemen were shot dead in the western district of  Amariyah on Monday.")
     assert "Amariyah" in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_name_known_only_under_another_spelling_is_a_place_where_the_text_says_so(analyze):
+    # the gazetteer spells them Al Qaryatayn and Kathmandu; the NER took them for an event and an organisation
+    a = analyze("Government troops entered Quraytayn on Saturday for the first time since August.")
+    assert "Quraytayn" in {u["name"] for u in a.unresolved_places}
+    a = analyze("Hundreds of soldiers and police patrolled Katmandu after the curfew was lifted.")
+    assert "Katmandu" in {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}

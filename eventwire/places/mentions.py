@@ -321,19 +321,19 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 if "rule:kind-of-place-noun" not in m.evidence:
                     m.evidence.append("rule:direction-before-name")
                 out.append(m)
-            elif territory_object(span, w) and name not in surnames and _known_city(gaz, name):
+            elif territory_object(span, w) and name not in surnames and _known_city(gaz, name, 0, _alias_pop(doc, span)):
                 # the verb says it is a place
                 out.append(_by_rule(doc, span, "rescued", name, "rule:object-of-territory-verb", cued=True))
             elif not kb and generic_led(span, w) and place_context(doc, span, w) \
-                    and not gaz.lookup(name) and unknown_spot(doc, span):
+                    and not _known_city(gaz, name) and unknown_spot(doc, span):
                 # "captured Tal Al-Bardah" (tagged an organisation)
                 out.append(_by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True))
-            elif ent.label_ == "PERSON" and prep in w.spots and not kb and not gaz.lookup(name) \
+            elif ent.label_ == "PERSON" and prep in w.spots and not kb and not _known_city(gaz, name) \
                     and name not in surnames and unknown_spot(doc, span):
                 # "fighting in Tal Al-Bardah" (tagged a person)
                 out.append(_by_rule(doc, span, "named", name, "rule:location-context"))
-            elif territory_object(span, w, w.place_only_verbs) and name not in surnames and not gaz.lookup(name):
-                # "stormed Tal Al-Bardah": a place nobody knows
+            elif territory_object(span, w, w.place_only_verbs) and name not in surnames and not _known_city(gaz, name):
+                # "stormed Tal Al-Bardah": a place nobody knows by that spelling
                 out.append(_by_rule(doc, span, "named", name, "rule:object-of-territory-verb", cued=True))
             elif ent.label_ in MISLABELS and len(name.split()) <= 3 and _known_city(gaz, name, RESCUE_POP):
                 m = _mention(doc, span, "rescued", None, name)
@@ -355,7 +355,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif (locative_before(doc, span.start) in STRONG_LOCATIVE or after_direction(doc, span, w)
               or territory_object(span, w)) and _known_city(gaz, name, 1000, _alias_pop(doc, span)):
             m = _by_rule(doc, span, "rescued", name, "rule:location-context", cued=True)
-        elif generic_led(span, w) and place_context(doc, span, w) and not gaz.lookup(name):
+        elif generic_led(span, w) and place_context(doc, span, w) and not _known_city(gaz, name):
             m = _by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True)
         else:
             continue
