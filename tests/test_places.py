@@ -372,3 +372,10 @@ def test_a_name_known_only_under_another_spelling_is_a_place_where_the_text_says
     assert "Quraytayn" in {u["name"] for u in a.unresolved_places}
     a = analyze("Hundreds of soldiers and police patrolled Katmandu after the curfew was lifted.")
     assert "Katmandu" in {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
+
+
+def test_what_is_patrolled_or_bombed_is_a_place(analyze):
+    a = analyze("Machine-gun toting soldiers patrolled Nouackchott on Friday.")
+    assert "Nouackchott" in {u["name"] for u in a.unresolved_places}
+    a = analyze("Air force jets bombed Pooneryn, 30 kilometres from the front line.")
+    assert "Pooneryn" in {u["name"] for u in a.unresolved_places}
