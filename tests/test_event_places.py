@@ -281,3 +281,8 @@ def test_a_kind_of_place_noun_after_a_doubled_space_still_names_the_place(analyz
 def test_a_park_is_a_finer_place_than_its_city(analyze):
     e = event(analyze("Gunmen opened fire near the Zawraa Park in central Baghdad."), "opened")
     assert where(e) == ["Zawraa Park"]
+
+
+def test_a_river_named_before_its_noun_is_the_place(analyze):
+    e = event(analyze("Gunmen shot at fishing boats on the Tigris river north of Baghdad."), "shot")
+    assert where(e) == ["Tigris"]
