@@ -379,3 +379,10 @@ def test_what_is_patrolled_or_bombed_is_a_place(analyze):
     assert "Nouackchott" in {u["name"] for u in a.unresolved_places}
     a = analyze("Air force jets bombed Pooneryn, 30 kilometres from the front line.")
     assert "Pooneryn" in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_stronghold_or_the_provinces_of_a_name_make_it_a_place(analyze):
+    a = analyze("A tunnel bomb exploded under the rebel stronghold of Zamalka on Saturday night.")
+    assert "Zamalka" in {u["name"] for u in a.unresolved_places}
+    a = analyze("Bombers struck targets in the provinces of Zi Qar, south of Baghdad.")
+    assert "Zi Qar" in {u["name"] for u in a.unresolved_places}
