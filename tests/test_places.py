@@ -386,3 +386,11 @@ def test_a_stronghold_or_the_provinces_of_a_name_make_it_a_place(analyze):
     assert "Zamalka" in {u["name"] for u in a.unresolved_places}
     a = analyze("Bombers struck targets in the provinces of Zi Qar, south of Baghdad.")
     assert "Zi Qar" in {u["name"] for u in a.unresolved_places}
+
+
+def test_a_name_only_the_ner_took_for_a_people_is_named_by_its_kind_noun(analyze):
+    a = analyze("A roadside bomb detonated near a police patrol in the Fdhiliyah neighborhood on Monday.")
+    assert "Fdhiliyah" in {u["name"] for u in a.unresolved_places}
+    # a faith before the noun says whose the place is
+    a = analyze("Gunmen attacked a Shia neighbourhood and burned a Hindu village.")
+    assert not a.unresolved_places and not a.places

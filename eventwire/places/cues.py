@@ -45,9 +45,11 @@ def named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
         return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
     while e < len(doc) and doc[e].is_space:
         e += 1   # "in Tabag  village": wire copy often doubles its spaces
-    people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
-    # "a Jewish settlement", "the Basque city of Bilbao": a people before the noun, not a place
-    # (after "the town of", a name the NER took for a people is still the town: "the town of Rastan")
+    people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span) and any(
+        t.pos_ == "ADJ" or t.ent_kb_id_ or t.lower_ in w.faiths for t in span)
+    # "a Jewish settlement", "the Basque city of Bilbao", "a Sunni Arab area": a people or a faith before
+    # the noun, not a place; a name only the NER took for a people is the place's ("the Minyan
+    # district") (after "the town of", it is the town whatever the NER said: "the town of Rastan")
     if not people and e < len(doc) and doc[e].lower_ in w.kind_nouns and not doc[e].is_title:
         return True
     if not people and len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.heads:
