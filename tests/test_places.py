@@ -394,3 +394,9 @@ def test_a_name_only_the_ner_took_for_a_people_is_named_by_its_kind_noun(analyze
     # a faith before the noun says whose the place is
     a = analyze("Gunmen attacked a Shia neighbourhood and burned a Hindu village.")
     assert not a.unresolved_places and not a.places
+
+
+def test_a_town_qualifying_a_place_noun_is_a_place(analyze):
+    # the NER took the town for an organisation; the noun it qualifies is a kind of place
+    a = analyze("The blaze quickly destroyed the Omagh home of a local teacher.")
+    assert "Omagh" in {m["text"] for p in a.places for m in p["mentions"]}

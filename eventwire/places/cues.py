@@ -94,6 +94,19 @@ def after_direction(doc: Doc, span: Span, w: Words) -> bool:
     return j >= 0 and doc[j].lower_ in STRONG_LOCATIVE
 
 
+def modifies_place_noun(span: Span, w: Words) -> bool:
+    """"the Tororo railway yard", "their Inglewood home", "the Kawkab army base": the name qualifies a
+    noun for a kind of place, whose town it gives."""
+    root = span.root
+    if root.dep_ != "compound" or root.head.i < span.end or root.head.pos_ != "NOUN":
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head
+    # not a division ("Douglas and Wyandotte counties"): that names the division, not its town
+    return head.lower_ in w.location_nouns and head.lemma_.lower() not in DIVISION_WORDS
+
+
 def territory_object(span: Span, w: Words, verbs: frozenset | None = None) -> bool:
     """"captured Knin", "entered Palmyra", "thronged Hama" (also in coordination: "stormed A and B")."""
     root = list_first(span.root, names_only=True)

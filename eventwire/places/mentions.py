@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from ..actors.lexicon import entry
 from .coordination import coordinated_names, list_first
 from .cues import (STRONG_LOCATIVE, after_direction, generic_led, in_place_parentheses, locative_before,
-                   named_by_kind_noun, place_context, territory_object, unknown_spot)
+                   modifies_place_noun, named_by_kind_noun, place_context, territory_object, unknown_spot)
 from .fold import key
 from .gazetteer import Gazetteer
 from .language import words
@@ -87,7 +87,6 @@ class Mention:
 SPEECH_LEMMAS = {"say", "tell", "add", "explain", "state", "ask", "warn", "claim", "write", "note", "insist"}
 
 
-
 def _by_rule(doc: Doc, span: Span, label: str, name: str, rule: str, cued: bool = False) -> Mention:
     """A mention no gazetteer label gave, with the rule that found it; `cued`: the text itself
     says it is a place."""
@@ -95,7 +94,6 @@ def _by_rule(doc: Doc, span: Span, label: str, name: str, rule: str, cued: bool 
     m.evidence.append(rule)
     m.cued = m.cued or cued
     return m
-
 
 
 def _unlabelled_names(doc: Doc) -> list[Span]:
@@ -112,7 +110,6 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
         else:
             i += 1
     return out
-
 
 
 def _known_city(gaz: Gazetteer, name: str, min_pop: int = 0, alias_pop: int | None = None) -> bool:
@@ -321,6 +318,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 if "rule:kind-of-place-noun" not in m.evidence:
                     m.evidence.append("rule:direction-before-name")
                 out.append(m)
+            elif modifies_place_noun(span, w) and name not in surnames and _known_city(gaz, name, 1000):
+                out.append(_by_rule(doc, span, "rescued", name, "rule:modifier-of-place-noun", cued=True))
             elif territory_object(span, w) and name not in surnames and _known_city(gaz, name, 0, _alias_pop(doc, span)):
                 # the verb says it is a place
                 out.append(_by_rule(doc, span, "rescued", name, "rule:object-of-territory-verb", cued=True))
