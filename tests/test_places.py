@@ -400,3 +400,12 @@ def test_a_town_qualifying_a_place_noun_is_a_place(analyze):
     # the NER took the town for an organisation; the noun it qualifies is a kind of place
     a = analyze("The blaze quickly destroyed the Omagh home of a local teacher.")
     assert "Omagh" in {m["text"] for p in a.places for m in p["mentions"]}
+
+
+def test_a_capitalised_word_the_tagger_took_for_a_common_noun_is_a_name(nlp):
+    from spacy.tokens import Doc
+
+    from eventwire.places.mentions import _unlabelled_names
+    doc = Doc(nlp.vocab, words=["a", "boy", "in", "Vlore", "was", "shot"],
+              pos=["DET", "NOUN", "ADP", "NOUN", "AUX", "VERB"])
+    assert [s.text for s in _unlabelled_names(doc)] == ["Vlore"]

@@ -97,11 +97,12 @@ def _by_rule(doc: Doc, span: Span, label: str, name: str, rule: str, cued: bool 
 
 
 def _unlabelled_names(doc: Doc) -> list[Span]:
-    """Runs of proper nouns the NER gave no label ("evacuated Barentu", "a boy in Durres")."""
+    """Runs of proper nouns the NER gave no label ("evacuated Barentu"); a capitalised word inside a
+    sentence is a name even when the tagger called it a common noun ("a boy in Durres")."""
     out, i = [], 0
     while i < len(doc):
-        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and doc[i].text[:1].isupper():
-            j = i
+        if doc[i].pos_ in ("PROPN", "NOUN") and not doc[i].ent_type_ and doc[i].text[:1].isupper():
+            j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j - i < 4:
                 j += 1
             if not doc[i].is_sent_start:
