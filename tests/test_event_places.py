@@ -278,7 +278,6 @@ def test_a_kind_of_place_noun_after_a_doubled_space_still_names_the_place(analyz
     assert where(e) == ["Tabag"]
 
 
-
 def test_a_name_the_text_calls_a_province_is_coarser_than_the_town_shelled(analyze):
     # the gazetteer reads "Hama" as the city; the sentence says the province is meant
     e = event(analyze("In the province of Hama, gunmen shelled the homes and shops of the town of Salamiyah."), "shelled")
@@ -329,3 +328,13 @@ def test_a_landmark_after_a_doubled_space_is_still_a_landmark(analyze):
     e = event(analyze("A car bomb detonated at a popular market in Kufa town near  Najaf, killing 36 people."),
               "detonated")
     assert where(e) == ["Kufa"]
+
+
+def test_a_park_is_a_finer_place_than_its_city(analyze):
+    e = event(analyze("Gunmen opened fire near the Zawraa Park in central Baghdad."), "opened")
+    assert where(e) == ["Zawraa Park"]
+
+
+def test_a_river_named_before_its_noun_is_the_place(analyze):
+    e = event(analyze("Gunmen shot at fishing boats on the Tigris river north of Baghdad."), "shot")
+    assert where(e) == ["Tigris"]

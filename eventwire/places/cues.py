@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from .coordination import list_first
 from .language import Words
-from .names import DETERMINERS, DIVISION_WORDS
+from .names import DETERMINERS, DIVISION_WORDS, article_or_space
 
 # Prepositions after which a proper name is read as a place.
 LOCATIVE = {"in", "near", "at", "from", "to", "between", "outside", "around", "into", "across", "toward",
@@ -26,7 +26,7 @@ def locative_before(doc: Doc, i: int) -> str | None:
     """The preposition governing a name starting at token i ("in", "near"), skipping "the"; "of"
     counts as "at" after a place noun ("residents of Gao")."""
     j = i - 1
-    while j >= 0 and doc[j].lower_ in DETERMINERS:
+    while j >= 0 and article_or_space(doc[j]):
         j -= 1
     if j >= 0 and doc[j].lower_ in LOCATIVE:
         if doc[j].lower_ == "of" and j >= 1 and doc[j - 1].lower_ in OF_PLACE_NOUNS:
@@ -39,18 +39,20 @@ def named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     """"the town of X", "the towns of A, B and X", "X district", "a village called X", "the X
     Military Airport"."""
     s, e = span.start, span.end
-    if all(t.lower_ in w.kind_nouns or t.lower_ in DIVISION_WORDS for t in span):
+    if all(t.lower_ in w.heads or t.lower_ in DIVISION_WORDS for t in span):
         return False   # "Governorate" of "the Aleppo Governorate" is no name of its own
     if any(t.is_punct and t.text not in ("-", "'", "’", "‘", "ʿ", "`") for t in span):
         return False   # "Tessit (Ansongo": a name and its district, read by the parenthesis rule
     while e < len(doc) and doc[e].is_space:
         e += 1   # "in Tabag  village": wire copy often doubles its spaces
-    people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
-    # "a Jewish settlement", "the Basque city of Bilbao": a people before the noun, not a place
-    # (after "the town of", a name the NER took for a people is still the town: "the town of Rastan")
+    people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span) and any(
+        t.pos_ == "ADJ" or t.ent_kb_id_ or t.lower_ in w.faiths for t in span)
+    # "a Jewish settlement", "the Basque city of Bilbao", "a Sunni Arab area": a people or a faith before
+    # the noun, not a place; a name only the NER took for a people is the place's ("the Minyan
+    # district") (after "the town of", it is the town whatever the NER said: "the town of Rastan")
     if not people and e < len(doc) and doc[e].lower_ in w.kind_nouns and not doc[e].is_title:
         return True
-    if not people and len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.kind_nouns:
+    if not people and len(span) > 1 and span[-1].is_title and span[-1].lower_ in w.heads:
         return True
     if _apposed_kind_noun(span, w):
         return True
@@ -87,9 +89,22 @@ def after_direction(doc: Doc, span: Span, w: Words) -> bool:
     if i < 1 or doc[i].lower_ not in w.directions:
         return False
     j = i - 1
-    while j >= 0 and doc[j].lower_ in DETERMINERS:
+    while j >= 0 and article_or_space(doc[j]):
         j -= 1
     return j >= 0 and doc[j].lower_ in STRONG_LOCATIVE
+
+
+def modifies_place_noun(span: Span, w: Words) -> bool:
+    """"the Tororo railway yard", "their Inglewood home", "the Kawkab army base": the name qualifies a
+    noun for a kind of place, whose town it gives."""
+    root = span.root
+    if root.dep_ != "compound" or root.head.i < span.end or root.head.pos_ != "NOUN":
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head
+    # not a division ("Douglas and Wyandotte counties"): that names the division, not its town
+    return head.lower_ in w.location_nouns and head.lemma_.lower() not in DIVISION_WORDS
 
 
 def territory_object(span: Span, w: Words, verbs: frozenset | None = None) -> bool:

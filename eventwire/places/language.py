@@ -27,6 +27,8 @@ class Words:
     path: frozenset = frozenset()       # "handed over to X": on another verb, where something went
     partners: frozenset = frozenset()   # "collaborators with X": whom an event was with, an actor
     apposed: frozenset = frozenset()    # "the capital, X": nouns naming a place only before it
+    heads: frozenset = frozenset()      # "Tiger Hill", "Kindi Hospital": a name ending so is a place
+    faiths: frozenset = frozenset()     # "a Sunni neighbourhood": a community, not a name
 
 
 @lru_cache(maxsize=8)
@@ -46,4 +48,5 @@ def words(lang: str = "en") -> Words:
                  {p: i for i, p in enumerate(order)}, group("name_particles"), group("place_only_verbs"), group("name_generics"),
                  group("situating_prepositions"), group("spot_prepositions"), group("broad_features"),
                  group("source_prepositions"), group("path_prepositions"), group("partner_prepositions"),
-                 group("kind_nouns") | group("apposed_nouns"))
+                 group("kind_nouns") | group("apposed_nouns"), group("kind_nouns") | group("name_heads"),
+                 group("faiths"))

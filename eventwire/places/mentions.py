@@ -18,12 +18,12 @@ from spacy.tokens import Doc, Span
 from ..actors.lexicon import entry
 from .coordination import coordinated_names, list_first
 from .cues import (STRONG_LOCATIVE, after_direction, generic_led, in_place_parentheses, locative_before,
-                   named_by_kind_noun, place_context, territory_object, unknown_spot)
+                   modifies_place_noun, named_by_kind_noun, place_context, territory_object, unknown_spot)
 from .fold import key
 from .gazetteer import Gazetteer
 from .language import words
-from .names import (DETERMINERS, DIVISION_WORDS, bare, calendar_word, capitalised, cut_name, hyphenated, joined,
-                    longer_place, split_commas)
+from .names import (DETERMINERS, DIVISION_WORDS, article_or_space, bare, calendar_word, capitalised, cut_name,
+                    hyphenated, joined, longer_place, split_commas)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT"}
@@ -87,7 +87,6 @@ class Mention:
 SPEECH_LEMMAS = {"say", "tell", "add", "explain", "state", "ask", "warn", "claim", "write", "note", "insist"}
 
 
-
 def _by_rule(doc: Doc, span: Span, label: str, name: str, rule: str, cued: bool = False) -> Mention:
     """A mention no gazetteer label gave, with the rule that found it; `cued`: the text itself
     says it is a place."""
@@ -97,13 +96,13 @@ def _by_rule(doc: Doc, span: Span, label: str, name: str, rule: str, cued: bool 
     return m
 
 
-
 def _unlabelled_names(doc: Doc) -> list[Span]:
-    """Runs of proper nouns the NER gave no label ("evacuated Barentu", "a boy in Durres")."""
+    """Runs of proper nouns the NER gave no label ("evacuated Barentu"); a capitalised word inside a
+    sentence is a name even when the tagger called it a common noun ("a boy in Durres")."""
     out, i = [], 0
     while i < len(doc):
-        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and doc[i].text[:1].isupper():
-            j = i
+        if doc[i].pos_ in ("PROPN", "NOUN") and not doc[i].ent_type_ and doc[i].text[:1].isupper():
+            j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j - i < 4:
                 j += 1
             if not doc[i].is_sent_start:
@@ -112,7 +111,6 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
         else:
             i += 1
     return out
-
 
 
 def _known_city(gaz: Gazetteer, name: str, min_pop: int = 0, alias_pop: int | None = None) -> bool:
@@ -216,7 +214,7 @@ def _before_apposed_noun(doc: Doc, i: int) -> int:
 
 
 def _relative_before(doc: Doc, i: int, end: int) -> dict | None:
-    while i >= 0 and doc[i].lower_ in DETERMINERS:
+    while i >= 0 and article_or_space(doc[i]):
         i -= 1
     if i < 0:
         return None
@@ -321,19 +319,21 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 if "rule:kind-of-place-noun" not in m.evidence:
                     m.evidence.append("rule:direction-before-name")
                 out.append(m)
-            elif territory_object(span, w) and name not in surnames and _known_city(gaz, name):
+            elif modifies_place_noun(span, w) and name not in surnames and _known_city(gaz, name, 1000):
+                out.append(_by_rule(doc, span, "rescued", name, "rule:modifier-of-place-noun", cued=True))
+            elif territory_object(span, w) and name not in surnames and _known_city(gaz, name, 0, _alias_pop(doc, span)):
                 # the verb says it is a place
                 out.append(_by_rule(doc, span, "rescued", name, "rule:object-of-territory-verb", cued=True))
             elif not kb and generic_led(span, w) and place_context(doc, span, w) \
-                    and not gaz.lookup(name) and unknown_spot(doc, span):
+                    and not _known_city(gaz, name) and unknown_spot(doc, span):
                 # "captured Tal Al-Bardah" (tagged an organisation)
                 out.append(_by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True))
-            elif ent.label_ == "PERSON" and prep in w.spots and not kb and not gaz.lookup(name) \
+            elif ent.label_ == "PERSON" and prep in w.spots and not kb and not _known_city(gaz, name) \
                     and name not in surnames and unknown_spot(doc, span):
                 # "fighting in Tal Al-Bardah" (tagged a person)
                 out.append(_by_rule(doc, span, "named", name, "rule:location-context"))
-            elif territory_object(span, w, w.place_only_verbs) and name not in surnames and not gaz.lookup(name):
-                # "stormed Tal Al-Bardah": a place nobody knows
+            elif territory_object(span, w, w.place_only_verbs) and name not in surnames and not _known_city(gaz, name):
+                # "stormed Tal Al-Bardah": a place nobody knows by that spelling
                 out.append(_by_rule(doc, span, "named", name, "rule:object-of-territory-verb", cued=True))
             elif ent.label_ in MISLABELS and len(name.split()) <= 3 and _known_city(gaz, name, RESCUE_POP):
                 m = _mention(doc, span, "rescued", None, name)
@@ -355,7 +355,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif (locative_before(doc, span.start) in STRONG_LOCATIVE or after_direction(doc, span, w)
               or territory_object(span, w)) and _known_city(gaz, name, 1000, _alias_pop(doc, span)):
             m = _by_rule(doc, span, "rescued", name, "rule:location-context", cued=True)
-        elif generic_led(span, w) and place_context(doc, span, w) and not gaz.lookup(name):
+        elif generic_led(span, w) and place_context(doc, span, w) and not _known_city(gaz, name):
             m = _by_rule(doc, span, "named", name, "rule:place-name-generic", cued=True)
         else:
             continue
@@ -450,7 +450,7 @@ def _mention(doc: Doc, span: Span, label: str, kb: str | None, name: str) -> Men
     if kind and not kb:
         m.evidence.append("rule:kind-of-place-noun")   # "the Zafaraniyah district": a named spot
     j = span.start - 1
-    while j >= 0 and doc[j].lower_ in DETERMINERS:
+    while j >= 0 and article_or_space(doc[j]):
         j -= 1
     m.cued = (kind or after_direction(doc, span, w) or locative_before(doc, span.start) in STRONG_LOCATIVE
               or (j >= 0 and doc[j].lower_ in w.locative) or territory_object(span, w, w.place_only_verbs))
