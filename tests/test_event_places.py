@@ -282,21 +282,21 @@ def test_a_name_the_text_calls_a_province_is_coarser_than_the_town_shelled(analy
     # the gazetteer reads "Hama" as the city; the sentence says the province is meant
     e = event(analyze("In the province of Hama, gunmen shelled the homes and shops of the town of Salamiyah."), "shelled")
     assert where(e) == ["Salamiyah"]
-    e = event(analyze("On Monday in the Homs Governorate, rebels shelled the outskirts of the city of Rastan."), "shelled")
-    assert where(e) == ["Rastan"]
+    e = event(analyze("Late on Sunday in the Raqqa Governorate, jets bombed the edge of the town of Tabqa."), "bombed")
+    assert where(e) == ["Tabqa"]
     e = event(analyze("In Idlib province, the army shelled the homes of the town of Saraqib."), "shelled")
     assert where(e) == ["Saraqib"]
 
 
 def test_a_place_after_a_naming_aside_is_the_event_s(analyze):
-    e = event(analyze("Police captured the suspect, identified as Ali Musa, in the Loi Karez neighborhood of Kandahar."),
-              "captured")
-    assert where(e) == ["Loi Karez"]
+    e = event(analyze("Police captured the courier, identified as Musa Traore, in the Badalabougou neighborhood of "
+                      "Bamako."), "captured")
+    assert where(e) == ["Badalabougou"]
 
 
 def test_the_place_a_clause_of_the_event_acts_on_is_no_actor(analyze):
-    e = event(analyze("Government forces launched an offensive on Monday to retake Wadi Barada."), "offensive")
-    assert where(e) == ["Wadi Barada"]
+    e = event(analyze("Army units began an offensive on Tuesday to retake Jabal Zawiya."), "offensive")
+    assert where(e) == ["Jabal Zawiya"]
     e = event(analyze("Soldiers detained the smuggler when he entered Niger on Sunday."), "detained")
     assert where(e) == ["Niger"]
     # a place left is not where the event was
@@ -304,13 +304,13 @@ def test_the_place_a_clause_of_the_event_acts_on_is_no_actor(analyze):
 
 
 def test_an_object_shared_by_coordinated_verbs_is_each_one_s(analyze):
-    assert where(event(analyze("Israel captured and annexed east Jerusalem in 1967."), "captured")) == ["Jerusalem"]
+    assert where(event(analyze("Rebels captured and fortified Kidal in 2012."), "captured")) == ["Kidal"]
 
 
 def test_a_place_in_a_participle_describing_what_the_event_acted_on(analyze):
-    e = event(analyze("Troops launched an offensive in Idlib province on Monday, targeting the farms located near "
-                      "the town of Saraqib."), "targeting")
-    assert where(e) == ["Saraqib"]
+    e = event(analyze("Soldiers launched an assault in Mopti region on Friday, targeting the camps located near "
+                      "the town of Boni."), "targeting")
+    assert where(e) == ["Boni"]
     e = event(analyze("In addition to airstrikes over Binnish, jets struck several depots belonging to the rebels "
                       "in the town of Saraqib."), "struck")
     assert where(e) == ["Saraqib"] and "place:clause" in e["evidence"]
@@ -319,22 +319,22 @@ def test_a_place_in_a_participle_describing_what_the_event_acted_on(analyze):
 
 
 def test_a_name_the_roles_took_for_an_actor_is_still_placed_by_its_place_noun(analyze):
-    # the roles take "Hama province" for a party; the event's own words put it there ("bomb in ...")
-    e = event(analyze("A car bomb in Syria's western Hama province on Friday killed 34 people."), "killed")
-    assert where(e) == ["Hama"]
+    # the roles may take "Tillaberi region" for a party; the event's own words put it there ("bomb in ...")
+    e = event(analyze("A roadside bomb in Niger's western Tillaberi region on Monday killed seven soldiers."), "killed")
+    assert where(e) == ["Tillaberi"]
 
 
 def test_a_landmark_after_a_doubled_space_is_still_a_landmark(analyze):
-    e = event(analyze("A car bomb detonated at a popular market in Kufa town near  Najaf, killing 36 people."),
+    e = event(analyze("A bomb detonated at a crowded bus station in Bourem town near  Gao, killing 8 people."),
               "detonated")
-    assert where(e) == ["Kufa"]
+    assert where(e) == ["Bourem"]
 
 
 def test_a_park_is_a_finer_place_than_its_city(analyze):
-    e = event(analyze("Gunmen opened fire near the Zawraa Park in central Baghdad."), "opened")
-    assert where(e) == ["Zawraa Park"]
+    e = event(analyze("Gunmen opened fire near the Lumumba Park in central Kinshasa."), "opened")
+    assert where(e) == ["Lumumba Park"]
 
 
 def test_a_river_named_before_its_noun_is_the_place(analyze):
-    e = event(analyze("Gunmen shot at fishing boats on the Tigris river north of Baghdad."), "shot")
-    assert where(e) == ["Tigris"]
+    e = event(analyze("Gunmen shot at canoes on the Bani river south of Mopti."), "shot")
+    assert where(e) == ["Bani"]

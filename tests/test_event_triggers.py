@@ -28,14 +28,14 @@ def test_a_located_place_name_as_object_is_territory_taken(analyze, text, cameo)
 
 def test_an_unless_word_in_a_participle_clause_does_not_unsay_the_trigger(analyze):
     # what the victim was doing ("while filming") is another action: the shooting is no film shoot
-    assert ("shot", "193") in cameos(analyze("The reporter was fatally shot in the city while filming a clash."))
+    assert ("shot", "193") in cameos(analyze("The cameraman was fatally shot in the market while filming a protest."))
     assert not [c for _, c in cameos(analyze("The crew shot the film in the mountains.")) if c.startswith("19")]
 
 
 def test_a_word_tagged_a_noun_joined_to_a_past_verb_by_and_is_a_verb(analyze):
     # the tagger calls "shot" a noun heading the clause; "shot and killed" tells one act: one event
     # whose mentions show both words
-    a = analyze("In the Sunday attack, a masked settler shot and killed 12 worshipers in the town of Hebron.")
+    a = analyze("In the Friday raid, a masked gunman shot and killed 12 traders in the town of Menaka.")
     words = {m["text"] for e in a.events for m in e["mentions"] if "killed" in [n["text"] for n in e["mentions"]]}
     assert {"shot", "killed"} <= words
 

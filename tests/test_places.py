@@ -360,37 +360,35 @@ def test_a_name_ending_in_a_feature_word_is_a_place(analyze):
 
 
 def test_a_doubled_space_between_preposition_and_name_still_cues_a_place(analyze):
-    a = analyze("A girl was killed when a roadside bomb exploded in  Iskandariyah, south of Baghdad.")
-    assert "Iskandariyah" in {u["name"] for u in a.unresolved_places}
-    a = analyze("Two policemen were shot dead in the western district of  Amariyah on Monday.")
-    assert "Amariyah" in {u["name"] for u in a.unresolved_places}
+    a = analyze("A shepherd was killed when a mine exploded in  Dourakoro, west of Timbuktu.")
+    assert "Dourakoro" in {u["name"] for u in a.unresolved_places}
+    a = analyze("Two traders were shot dead in the district of  Banankoro on Friday.")
+    assert "Banankoro" in {u["name"] for u in a.unresolved_places}
 
 
 def test_a_name_known_only_under_another_spelling_is_a_place_where_the_text_says_so(analyze):
-    # the gazetteer spells them Al Qaryatayn and Kathmandu; the NER took them for an event and an organisation
-    a = analyze("Government troops entered Quraytayn on Saturday for the first time since August.")
-    assert "Quraytayn" in {u["name"] for u in a.unresolved_places}
-    a = analyze("Hundreds of soldiers and police patrolled Katmandu after the curfew was lifted.")
+    # the gazetteer spells it Kathmandu; the NER does not take it for a place
+    a = analyze("Army units patrolled Katmandu on Sunday as the strike went on.")
     assert "Katmandu" in {m["text"] for p in a.places + a.unresolved_places for m in p["mentions"]}
 
 
 def test_what_is_patrolled_or_bombed_is_a_place(analyze):
-    a = analyze("Machine-gun toting soldiers patrolled Nouackchott on Friday.")
-    assert "Nouackchott" in {u["name"] for u in a.unresolved_places}
-    a = analyze("Air force jets bombed Pooneryn, 30 kilometres from the front line.")
-    assert "Pooneryn" in {u["name"] for u in a.unresolved_places}
+    a = analyze("Masked soldiers patrolled Nouakchot on Friday.")
+    assert "Nouakchot" in {u["name"] for u in a.unresolved_places}
+    a = analyze("Jets bombed Tin Hama, 40 kilometres from the border.")
+    assert "Tin Hama" in {u["name"] for u in a.unresolved_places}
 
 
 def test_a_stronghold_or_the_provinces_of_a_name_make_it_a_place(analyze):
-    a = analyze("A tunnel bomb exploded under the rebel stronghold of Zamalka on Saturday night.")
-    assert "Zamalka" in {u["name"] for u in a.unresolved_places}
-    a = analyze("Bombers struck targets in the provinces of Zi Qar, south of Baghdad.")
-    assert "Zi Qar" in {u["name"] for u in a.unresolved_places}
+    a = analyze("A mortar round landed in the militant stronghold of Kareita on Monday.")
+    assert "Kareita" in {u["name"] for u in a.unresolved_places}
+    a = analyze("Warplanes hit depots in the provinces of Wadi Kaja, near the border.")
+    assert "Wadi Kaja" in {u["name"] for u in a.unresolved_places}
 
 
 def test_a_name_only_the_ner_took_for_a_people_is_named_by_its_kind_noun(analyze):
-    a = analyze("A roadside bomb detonated near a police patrol in the Fdhiliyah neighborhood on Monday.")
-    assert "Fdhiliyah" in {u["name"] for u in a.unresolved_places}
+    a = analyze("A bomb hit a bakery in the Ansari neighbourhood on Monday.")
+    assert "Ansari" in {u["name"] for u in a.unresolved_places}
     # a faith before the noun says whose the place is
     a = analyze("Gunmen attacked a Shia neighbourhood and burned a Hindu village.")
     assert not a.unresolved_places and not a.places
@@ -398,8 +396,8 @@ def test_a_name_only_the_ner_took_for_a_people_is_named_by_its_kind_noun(analyze
 
 def test_a_town_qualifying_a_place_noun_is_a_place(analyze):
     # the NER took the town for an organisation; the noun it qualifies is a kind of place
-    a = analyze("The blaze quickly destroyed the Omagh home of a local teacher.")
-    assert "Omagh" in {m["text"] for p in a.places for m in p["mentions"]}
+    a = analyze("The blast damaged the Dundee office of a local charity.")
+    assert "Dundee" in {m["text"] for p in a.places for m in p["mentions"]}
 
 
 def test_a_capitalised_word_the_tagger_took_for_a_common_noun_is_a_name(nlp):

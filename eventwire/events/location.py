@@ -76,7 +76,7 @@ _CONTAINER_DEPS = {"prep", "pobj", "appos", "poss", "compound", "npadvmod", "amo
 
 def _container_of(inner: Token, outer: Token) -> bool:
     """Whether `outer` names where `inner` lies: it hangs in `inner`'s own phrase ("Djakana in the
-    commune of Mora", "Kufa town near Najaf", "Gao, Mali", "Mali's Gao region"), so `inner` is the
+    commune of Mora", "Bourem town near Gao", "Gao, Mali", "Mali's Gao region"), so `inner` is the
     finer place."""
     w = words(outer.doc.lang_ or "en")
     if outer.dep_ == "poss" and inner.dep_ == "compound" and outer.head.i == inner.head.i:
@@ -196,7 +196,7 @@ def _located_actor(root: Token, start: int, end: int, w: Words) -> bool:
 
 
 def _phrase_head(tok: Token, w: Words) -> Token:
-    """The kind-of-place noun a name modifies ("Hama" of "Syria's western Hama province"): the
+    """The kind-of-place noun a name modifies ("Tillaberi" of "Niger's western Tillaberi region"): the
     head of the phrase the name stands in."""
     if tok.dep_ in _NAME_DEPS and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in w.location_nouns:
         return tok.head
@@ -214,7 +214,7 @@ _LANDMARK_GAP = 15
 
 
 def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | None:
-    """"in Kabwe, a city 140 km north of the capital, Lusaka", "in Kufa town near Najaf": a toponym
+    """"in Kabwe, a city 140 km north of the capital, Lusaka", "in Bourem town near Gao": a toponym
     that only anchors a relative phrase set after another place of the sentence, with no verb
     between, says where that one lies; that one, if a town or finer (`small`), is the event's spot.
     (candidate, rule) of that place, following a chain of such phrases back, or None."""
@@ -250,7 +250,7 @@ def _past_blanks(doc: Doc, start: int) -> int:
 def _set_by_own_words(root: Token, own: set[int], w: Words) -> bool:
     """"a bomb blast in Marjeh Square killed 13": a toponym the event's own words put it in by a
     preposition of a spot is where it happened, even when the roles took the name for an actor."""
-    root = _phrase_head(_first_conjunct(root), w)    # "attacks in A and B", "in Syria's Hama province"
+    root = _phrase_head(_first_conjunct(root), w)    # "attacks in A and B", "in Niger's Tillaberi region"
     return root.dep_ == "pobj" and root.head.lower_ in w.spots and root.head.head.i in own
 
 

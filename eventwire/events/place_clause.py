@@ -79,7 +79,7 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
 
 def _acted_on(root: Token, own: set[int], w: Words) -> bool:
     """The object of a verb that acts on a place is where that verb happens, not an actor: "launched
-    an offensive to retake Wadi Barada" (the tiers then decide whether that is the event's place), "he
+    an offensive to retake Jabal Zawiya" (the tiers then decide whether that is the event's place), "he
     was captured when he entered Honduras"; not a place left or only reached ("tried to flee X"). A
     verb with no object of its own, coordinated with one that has it, shares it: "captured and
     annexed east Jerusalem"."""
@@ -184,7 +184,7 @@ def _tier(clause: Token, own_tokens: list[Token], own: set[int]) -> tuple[int, i
 
 
 def _describes_argument(path: list[Token], tok: Token) -> bool:
-    """"struck several sites belonging to the rebels in the city of X", "targeting the farms located
+    """"hit depots held by the militia in the town of X", "targeting the farms located
     near Y": a bare participle on the event's own subject or object only describes it, and a place
     in it says where what the event acted on lay; `path` runs from the participle up to `tok`."""
     if len(path) != 2:

@@ -281,7 +281,7 @@ def _pos_fallback_ok(tok: Token, kind: str) -> bool:
     agrees: a "noun" with a subject and an object is a verb in a headline ("Rebels ambush troops")."""
     deps = {c.dep_ for c in tok.children}
     if kind == "VERB":
-        # "a settler shot and killed 29 worshipers": only a verb is joined to a past verb by "and"
+        # "a gunman shot and killed 12 traders": only a verb is joined to a past verb by "and"
         # (a present "-s" partner is as often a plural noun mis-tagged: "from mortars and firearms")
         doc = tok.doc
         finite_conj = tok.i + 2 < len(doc) and doc[tok.i + 1].dep_ == "cc" and doc[tok.i + 2].head.i == tok.i \

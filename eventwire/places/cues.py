@@ -48,7 +48,7 @@ def named_by_kind_noun(doc: Doc, span: Span, w: Words) -> bool:
     people = all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span) and any(
         t.pos_ == "ADJ" or t.ent_kb_id_ or t.lower_ in w.faiths for t in span)
     # "a Jewish settlement", "the Basque city of Bilbao", "a Sunni Arab area": a people or a faith before
-    # the noun, not a place; a name only the NER took for a people is the place's ("the Minyan
+    # the noun, not a place; a name only the NER took for a people is the place's ("the Ansari
     # district") (after "the town of", it is the town whatever the NER said: "the town of Rastan")
     if not people and e < len(doc) and doc[e].lower_ in w.kind_nouns and not doc[e].is_title:
         return True

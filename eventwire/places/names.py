@@ -18,7 +18,7 @@ DETERMINERS = {"the", "a", "an"}
 
 def article_or_space(tok: Token) -> bool:
     """A word to step over on the way from a name back to its preposition: an article, or the
-    whitespace token of a doubled space ("killed in  Tal Afar": wire copy often doubles its spaces)."""
+    whitespace token of a doubled space ("killed in  Dourakoro": wire copy often doubles its spaces)."""
     return tok.lower_ in DETERMINERS or tok.is_space
 # Words that make a name the administrative division rather than the town of the same name.
 DIVISION_WORDS = {"region", "province", "state", "governorate", "oblast", "department", "prefecture",

@@ -81,7 +81,7 @@ _WH = {"when", "why", "how", "where", "what", "who", "which"}
 
 
 def _finite_below(gerund: Token) -> bool:
-    """"said cutting that output must be a priority": a gerund the parse took for the cue's
+    """"said reducing those imports must be a priority": a gerund the parse took for the cue's
     complement, with the finite clause it is the subject of hung below it; not a clause of the
     gerund's own, which its complementiser opens ("considering announcing that he will ...")."""
     return gerund.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > gerund.i and _finite(c) and not any(
