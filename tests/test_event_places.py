@@ -338,3 +338,14 @@ def test_a_park_is_a_finer_place_than_its_city(analyze):
 def test_a_river_named_before_its_noun_is_the_place(analyze):
     e = event(analyze("Gunmen shot at canoes on the Bani river south of Mopti."), "shot")
     assert where(e) == ["Bani"]
+
+
+def test_a_road_named_in_a_settlement_gives_way_to_the_settlement(analyze):
+    # the road runs through the village: the village is where the ambush was
+    e = event(analyze("Gunmen ambushed a patrol on the Douentza Road in Boni village on Monday."), "ambushed")
+    assert where(e) == ["Boni"]
+    e = event(analyze("A mine exploded under a truck on the Kidal-Anefis Road in Tessalit district, wounding four "
+                      "soldiers."), "exploded")
+    assert where(e) == ["Tessalit"]
+    # a way alone is still the place
+    assert where(event(analyze("A blast in Independence Square killed three people."), "killed")) == ["Independence Square"]

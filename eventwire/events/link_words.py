@@ -5,7 +5,8 @@ province of Hama", "Deir Ezzor Governorate"): a name can be both a town and the 
 it, and the gazetteer picks one reading while the sentence says which is meant (`kind_grain`).
 Participles that only name what they hang on ("a village called X", "the suspect, identified as
 X, in Y") are `naming_participles`; territory verbs whose object is a place the doer leaves or only
-reaches ("fled Afghanistan") are `away_verbs`."""
+reaches ("fled Afghanistan") are `away_verbs`; the last words of roads, bridges, rivers and squares,
+which run through a settlement rather than being one, are `way_heads`."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -69,3 +70,15 @@ def grain(place: dict, w: Words, stated: str | None = None) -> str | None:
 @lru_cache(maxsize=8)
 def away_verbs(lang: str = "en") -> frozenset:
     return frozenset(str(v).lower() for v in _raw(lang).get("away_verbs") or ())
+
+
+@lru_cache(maxsize=8)
+def way_heads(lang: str = "en") -> frozenset:
+    return frozenset(str(v).lower() for v in _raw(lang).get("way_heads") or ())
+
+
+def is_way(place: dict, root, lang: str = "en") -> bool:
+    """A road, bridge, river or square ("the Yala-Betong Road", "the Diyala Bridge"): by the last
+    word of its name or of its mention."""
+    heads = way_heads(lang)
+    return (place.get("name") or "").lower().rsplit(" ", 1)[-1] in heads or root.lower_ in heads

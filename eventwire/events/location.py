@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places.language import Words, words
 from ..places.mentions import relative_phrase
-from .link_words import grain, stated_kind
+from .link_words import grain, is_way, stated_kind
 from .place_clause import _CHAINS, _VERBS, MAX_DEPTH, _climb, _path_up, _placeish, _tier
 
 ACCEPTED_TIERS = (0, 1, 2, 3)
@@ -297,7 +297,12 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
         worst = len(fine)
         anchor = own_tokens[0].idx
         # a place that only says where another of the same clause lies is not the finer one
-        finer = [(c, r) for c, r in top if not any(o is not c and _container_of(o.root, c.root) for o, _ in top)]
+        # ... but a road, bridge or river named in a settlement runs through it: the settlement is where
+        # ("on the Yala-Betong Road in Thanto district": Thanto)
+        way = {id(c): is_way(c.place, c.root, lang) for c, _ in top}
+        finer = [(c, r) for c, r in top
+                 if not any(o is not c and not way[id(o)] and _container_of(o.root, c.root) for o, _ in top)
+                 and not (way[id(c)] and any(o is not c and _container_of(c.root, o.root) for o, _ in top))]
         chosen, rule = min(finer or top, key=lambda cr: (cr[0].between, fine.get(grain(cr[0].place, w, cr[0].kind), worst),
                                                          cr[0].hops, abs(cr[0].start - anchor)))
         town_or_finer = fine.get("admin2", 0)
