@@ -103,13 +103,13 @@ def test_a_sentence_of_hundreds_of_places_weighs_a_bounded_number_per_event(anal
     from eventwire.events import location
 
     calls = []
-    climb = location._climb
+    climb = location.climb
 
     def counting(root, *args):
         calls.append(root.i)
         return climb(root, *args)
 
-    monkeypatch.setattr(location, "_climb", counting)
+    monkeypatch.setattr(location, "climb", counting)
     towns = ["Gao", "Kidal", "Mopti", "Timbuktu", "Menaka", "Kayes"]
     text = " ".join(f"Gunmen killed {i} people in {towns[i % 6]} and raided a village near {towns[(i + 2) % 6]},"
                     for i in range(1, 150)) + " police said."

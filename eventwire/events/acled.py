@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.lexicon import entry
+from ..places.mentions import PLACE_LABELS
 from .fatalities import outermost
 from .lexicon import Instrument, Lexicon, acled_taxonomy, load
 
@@ -345,7 +346,7 @@ def record(events: list[dict], entities: list | None = None, places: list[dict] 
         # entity tagger took for a person
         placed = {m.get("start") for p in places or [] for m in p.get("mentions") or []}
         doers = [a for e in violent for a in e.get("source", []) if a not in by_id or not (
-            by_id[a].type in _PLACES or any(m.start in placed for m in by_id[a].mentions))]
+            by_id[a].type in PLACE_LABELS or any(m.start in placed for m in by_id[a].mentions))]
         if event_type in _ARMED_TYPES and sub != "Air/drone strike" and where and not armed_doers \
                 and not operators and not doers:
             # nobody named doing it, nor claiming it ("an army vehicle struck by an IED", "a
@@ -385,7 +386,6 @@ def _implied_sector(primary: dict, event_type: str, sub: str) -> str | None:
 # Types of armed violence, and the sectors of those who may do it outside a state's forces.
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _ARMED_NONSTATE = ("INS", "REB", "MLT", "UAF")
-_PLACES = ("GPE", "LOC", "FAC")
 
 
 def _lands(actor) -> list[str]:

@@ -61,7 +61,7 @@ def grain(place: dict, w: Words, stated: str | None = None) -> str | None:
     if stated is not None:
         return stated
     if place.get("unresolved"):
-        if (place.get("name") or "").lower().rsplit(" ", 1)[-1] in w.broad:
+        if _last_word(place) in w.broad:
             return "region"     # "the Baltic Sea", "the Indian Ocean": never the spot of an event
         return "named" if "rule:kind-of-place-noun" in (place.get("evidence") or ()) else "unresolved"
     return place.get("precision")
@@ -81,4 +81,8 @@ def is_way(place: dict, root, lang: str = "en") -> bool:
     """A road, bridge, river or square ("the Yala-Betong Road", "the Diyala Bridge"): by the last
     word of its name or of its mention."""
     heads = way_heads(lang)
-    return (place.get("name") or "").lower().rsplit(" ", 1)[-1] in heads or root.lower_ in heads
+    return _last_word(place) in heads or root.lower_ in heads
+
+
+def _last_word(place: dict) -> str:
+    return (place.get("name") or "").lower().rsplit(" ", 1)[-1]

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..places.language import Words, words
 from ..places.mentions import relative_phrase
 from .link_words import grain, is_way, stated_kind
-from .place_clause import _CHAINS, _VERBS, MAX_DEPTH, _climb, _path_up, _placeish, _tier
+from .place_clause import MAX_DEPTH, VERBS, climb, path_up, placeish, start_document, tier_of
 
 ACCEPTED_TIERS = (0, 1, 2, 3)
 MAX_CANDIDATES = 40     # toponyms weighed per event: the nearest ones in the sentence
@@ -81,7 +81,7 @@ def _container_of(inner: Token, outer: Token) -> bool:
     w = words(outer.doc.lang_ or "en")
     if outer.dep_ == "poss" and inner.dep_ == "compound" and outer.head.i == inner.head.i:
         return True    # "Yala's Yaha district": the possessor holds the place the noun names
-    path = _path_up(outer, inner)
+    path = path_up(outer, inner)
     return bool(path) and len(path) <= _CONTAINER_STEPS and all(
         t.dep_ in _CONTAINER_DEPS and (t.dep_ != "pobj" or t.head.lower_ in w.situating) for t in path)
 
@@ -99,10 +99,10 @@ def _conjoined(a: Token, b: Token, w: Words) -> bool:
             head = t.head
             if head.i == t.i:
                 break
-            if t.dep_ in _NAME_DEPS and head.pos_ in ("NOUN", "PROPN") and _placeish(head, w, set()):
+            if t.dep_ in _NAME_DEPS and head.pos_ in ("NOUN", "PROPN") and placeish(head, w, set()):
                 t = head                     # "Hajar al-Aswad district": the phrase of the name
             elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
-                    and _placeish(head.head, w, set()):
+                    and placeish(head.head, w, set()):
                 t = head.head                # "the district of A"
             elif t.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
                 t, crossed = head, True
@@ -125,12 +125,12 @@ def _preposition(tok: Token, w: Words) -> Token | None:
         head = t.head
         if head.i == t.i:
             return None
-        if t.dep_ in _NAME_DEPS and head.pos_ in ("NOUN", "PROPN") and _placeish(head, w, set()) \
+        if t.dep_ in _NAME_DEPS and head.pos_ in ("NOUN", "PROPN") and placeish(head, w, set()) \
                 and not any(c.lower_ == "of" for c in head.children):
             t = head                         # "Damascus province"
         elif t.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
             t = head                         # "Bursa, Bergama and Canakkale"
-        elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and _placeish(head.head, w, set()):
+        elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and placeish(head.head, w, set()):
             t = head.head                    # "the cities of Bursa"
         elif t.dep_ == "pobj" and head.pos_ == "ADP":
             return head
@@ -180,7 +180,7 @@ def _list_gap(doc: Doc, before: _Candidate, prep_before: Token, prep: Token) -> 
         return "and"                             # one phrase: "in the cities of A, B and C"
     end = doc.char_span(before.start, before.end, alignment_mode="expand").end
     gap = doc[end:prep.i + 1]
-    if prep.i < end or any(t.pos_ in _VERBS for t in gap):
+    if prep.i < end or any(t.pos_ in VERBS for t in gap):
         return None                              # "In A, police shot and killed two in B"
     if any(t.dep_ == "cc" for t in gap):
         return "and"
@@ -221,7 +221,7 @@ def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | No
     cur, found = chosen, None
     for _ in range(3):
         span = doc.char_span(cur.start, cur.end, alignment_mode="expand")
-        rel = relative_phrase(doc, _past_blanks(doc, span.start), span.end) if span is not None else None
+        rel = relative_phrase(doc, span.start, span.end) if span is not None else None
         if not rel or rel.get("kind") not in _LANDMARK_KINDS:
             break
         phrase = doc.char_span(rel["start"], span.end_char, alignment_mode="expand")
@@ -231,20 +231,13 @@ def _landmark_of(doc: Doc, chosen: _Candidate, cands: list, small) -> tuple | No
             if c_span is None or c is cur or c_span.end > phrase.start or phrase.start - c_span.end > _LANDMARK_GAP:
                 continue
             gap = doc[c_span.end:phrase.start]
-            if not any(t.pos_ in _VERBS or t.text in (";", ".") for t in gap) and small(c):
+            if not any(t.pos_ in VERBS or t.text in (";", ".") for t in gap) and small(c):
                 before.append((c, r))
         if not before:
             break
         found = max(before, key=lambda cr: cr[0].end)
         cur = found[0]
     return found
-
-
-def _past_blanks(doc: Doc, start: int) -> int:
-    """Where the words before token `start` end: a doubled space is a token of its own ("near  Najaf")."""
-    while start > 0 and doc[start - 1].is_space:
-        start -= 1
-    return start
 
 
 def _set_by_own_words(root: Token, own: set[int], w: Words) -> bool:
@@ -261,9 +254,7 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
     w = words(lang)
     own = {t.i for t in own_tokens}
     others = set(others) - own
-    if _CHAINS.get("doc") is not doc:
-        _CHAINS.clear()
-        _CHAINS["doc"] = doc
+    start_document(doc)
     inside = [(m["start"], m["end"], p) for p in places for m in p.get("mentions") or []
               if isinstance(m.get("start"), int) and isinstance(m.get("end"), int)
               and sent.start_char <= m["start"] < sent.end_char]
@@ -282,10 +273,10 @@ def link(doc: Doc, sent: Span, prev: Span | None, own_tokens: list[Token], place
     mention_roots = {r.i for *_, r in found}
     cands = []
     for s, e, p, root in found:
-        clause, hops, descriptive, nested = _climb(root, own, others, w, mention_roots)
+        clause, hops, descriptive, nested = climb(root, own, others, w, mention_roots)
         if descriptive or clause is None:
             continue
-        tier, between, rule = _tier(clause, own_tokens, own)
+        tier, between, rule = tier_of(clause, own_tokens, own)
         if nested and tier < 2:
             tier, rule = 2, "place:nested-event"
         cands.append((_Candidate(s, e, p, root, tier, hops, between, clause.i in own, stated_kind(doc, s, e)), rule))

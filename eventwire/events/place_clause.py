@@ -7,19 +7,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..places.language import Words
+from ..places.mentions import PLACE_LABELS
 from .link_words import away_verbs, naming_participles
 
-_VERBS = ("VERB", "AUX")
+VERBS = ("VERB", "AUX")
 _DESCRIPTIVE_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod", "nummod")
-_PLACE_ENTS = ("GPE", "LOC", "FAC")
 # Clause links through which an event's place is not its governing clause's: what someone said
 # happened happened somewhere else than where they said it.
 _REPORTED = ("ccomp", "parataxis")
 
 
-def _placeish(tok: Token, w: Words, mention_roots: set[int]) -> bool:
+def placeish(tok: Token, w: Words, mention_roots: set[int]) -> bool:
     return (tok.lower_ in w.location_nouns or tok.lemma_.lower() in w.location_nouns
-            or tok.ent_type_ in _PLACE_ENTS or tok.i in mention_roots)
+            or tok.ent_type_ in PLACE_LABELS or tok.i in mention_roots)
 
 
 def _in_locative(noun: Token, w: Words) -> bool:
@@ -32,12 +32,12 @@ def _origin_of(prep: Token, own: set[int], others: set[int], w: Words, mention_r
     not "the terminals of Heathrow airport" or "the outskirts of Gao" ("of" after a thing is a part)."""
     noun = prep.head
     if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.i in own or noun.i in others \
-            or _placeish(noun, w, mention_roots):
+            or placeish(noun, w, mention_roots):
         return False
     return prep.lower_ != "of" or noun.ent_type_ in ("PERSON", "NORP", "ORG") or noun.pos_ == "PRON"
 
 
-def _climb(root: Token, own: set[int], others: set[int], w: Words,
+def climb(root: Token, own: set[int], others: set[int], w: Words,
            mention_roots: set[int]) -> tuple[Token | None, int, bool, bool]:
     """From a toponym up to the first verb (or to the event's own words): (that token, hops,
     descriptive, nested). Descriptive: the toponym only qualifies a person or thing on the way;
@@ -47,7 +47,7 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
     doc = root.doc
     if root.i + 2 < len(doc) and doc[root.i + 1].text == "-" and doc[root.i + 2].pos_ in ("VERB", "ADJ", "NOUN"):
         return None, hops, True, nested              # "US-led", "Britain-based", "Turkish-backed"
-    if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in _VERBS \
+    if root.dep_ in _ARGUMENT_DEPS and root.head.i not in own and root.head.pos_ in VERBS \
             and not _naming(root.head) and not _acted_on(root, own, w):
         return None, hops, True, nested              # the subject or object of another verb: an actor
     first_prep = True
@@ -64,7 +64,7 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
             while np_head.dep_ == "compound" and np_head.head.i != np_head.i and np_head.head.pos_ in ("NOUN", "PROPN"):
                 np_head = np_head.head               # "a west Dublin soccer field": judge "field"
             if np_head.i not in own and np_head.ent_type_ not in ("DATE", "TIME") \
-                    and not _placeish(np_head, w, mention_roots) and not _in_locative(np_head, w):
+                    and not placeish(np_head, w, mention_roots) and not _in_locative(np_head, w):
                 return None, hops, True, nested      # "U.S. soldiers", "Nangarhar residents"
         if t.dep_ == "pobj" and head.lower_ in w.origin and _origin_of(head, own, others, w, mention_roots):
             return None, hops, True, nested          # "a driver from Abidjan", "Smith of Canada"
@@ -72,7 +72,7 @@ def _climb(root: Token, own: set[int], others: set[int], w: Words,
         if t.i in others and not (t.dep_ in _ARGUMENT_DEPS and t.head.i in own):
             nested = True                    # "protested against the raids on Yugoslavia" (but the
                                              # event's own object shares it: "patrolled the zone in X")
-        if t.pos_ in _VERBS and t.i not in own and not _naming(t):
+        if t.pos_ in VERBS and t.i not in own and not _naming(t):
             return t, hops, False, nested
     return t, hops, False, nested
 
@@ -112,8 +112,8 @@ def _not_a_setting(prep: Token, own: set[int], w: Words) -> bool:
     if prep.dep_ == "agent":
         return True
     if prep.lower_ in w.partners:
-        return not _placeish(prep.head, w, set())
-    if prep.head.pos_ not in _VERBS:
+        return not placeish(prep.head, w, set())
+    if prep.head.pos_ not in VERBS:
         return False
     return prep.lower_ in w.source or (prep.lower_ in w.path and prep.head.i not in own)
 
@@ -124,9 +124,16 @@ MAX_DEPTH = 60          # head chains longer than this (flattened tables) are cu
 _CHAINS: dict = {}
 
 
+def start_document(doc) -> None:
+    """Keep the head chains cached for one document only: `link` calls this for each event."""
+    if _CHAINS.get("doc") is not doc:
+        _CHAINS.clear()
+        _CHAINS["doc"] = doc
+
+
 def _chain(tok: Token) -> tuple[list[Token], dict[int, int]]:
     """`tok` and its heads up to the root (at most MAX_DEPTH), with each one's position; cached per
-    document while one event list is linked (`link` clears it)."""
+    document (`start_document`)."""
     hit = _CHAINS.get(tok.i)
     if hit is None:
         path, t = [tok], tok
@@ -137,7 +144,7 @@ def _chain(tok: Token) -> tuple[list[Token], dict[int, int]]:
     return hit
 
 
-def _path_up(tok: Token, stop: Token) -> list[Token] | None:
+def path_up(tok: Token, stop: Token) -> list[Token] | None:
     """The tokens from `tok` up to `stop` (exclusive) if `stop` is an ancestor of `tok`."""
     path, where = _chain(tok)
     k = where.get(stop.i)
@@ -153,26 +160,26 @@ def _shares(verb: Token) -> bool:
     return verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
-def _tier(clause: Token, own_tokens: list[Token], own: set[int]) -> tuple[int, int, str]:
+def tier_of(clause: Token, own_tokens: list[Token], own: set[int]) -> tuple[int, int, str]:
     """(tier, clauses between, rule) of a toponym whose clause is `clause`."""
     if clause.i in own:
         return 0, 0, "place:clause"
     for tok in own_tokens:
-        path = _path_up(tok, clause)
+        path = path_up(tok, clause)
         if path is None:
             continue
         if any(t.dep_ in _REPORTED for t in path):
             return 4, 0, "place:reporting-clause"
-        verbs = [t for t in path if t.pos_ in _VERBS and t.i not in own]
+        verbs = [t for t in path if t.pos_ in VERBS and t.i not in own]
         if not verbs and len(path) == 1 and path[0].dep_ in _ARGUMENT_DEPS:
             return 0, 0, "place:clause"      # "an explosion occurred at the junction"
         if verbs and all(_shares(t) for t in verbs):
             return 0, 0, "place:clause"
         return 1, len(verbs), "place:governing-clause"
     for tok in own_tokens:
-        path = _path_up(clause, tok)
+        path = path_up(clause, tok)
         if path is not None:
-            verbs = [t for t in path if t.pos_ in _VERBS]
+            verbs = [t for t in path if t.pos_ in VERBS]
             if verbs and all(_shares(t) for t in verbs):
                 return 0, 0, "place:clause"
             if _describes_argument(path, tok):
